@@ -15,12 +15,16 @@ export function ensureChromium() {
       message: `Chromium not found at ${CHROMIUM_PATH}: run "sudo apt-get install -y chromium" (or set CHROME_PATH), then npm test again.`,
     };
   }
-  console.log('Chromium is missing: installing Debian\'s chromium package with apt-get…');
+  console.log("Chromium is missing: installing Debian's chromium package with apt-get…");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   const install =
     update.status === 0 &&
-    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env }).status === 0;
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env }).status ===
+      0;
   if (install && existsSync(CHROMIUM_PATH)) return { ok: true, path: CHROMIUM_PATH };
-  return { ok: false, message: 'Installing chromium with apt-get failed: install it by hand, then npm test again.' };
+  return {
+    ok: false,
+    message: 'Installing chromium with apt-get failed: install it by hand, then npm test again.',
+  };
 }

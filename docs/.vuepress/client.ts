@@ -1,0 +1,19 @@
+// Client enhance: registers DemoFrame and every figure in components/figures/ globally, so a page
+// uses <FileName /> in markdown with no import. Figures are async components: a figure's code is
+// fetched only on the pages that use it.
+import { defineAsyncComponent, type Component } from 'vue';
+import { defineClientConfig } from 'vuepress/client';
+import DemoFrame from '../../components/DemoFrame.vue';
+import { figureComponents } from './figures';
+
+const loaders = import.meta.glob<{ default: Component }>('../../components/figures/*.vue');
+
+export default defineClientConfig({
+  enhance({ app }) {
+    // A generic SFC's type is a function signature; the registry only needs a component.
+    app.component('DemoFrame', DemoFrame as unknown as Component);
+    for (const [name, loader] of figureComponents(loaders)) {
+      app.component(name, defineAsyncComponent(loader));
+    }
+  },
+});

@@ -1,0 +1,74 @@
+// Site configuration: default theme, Vite bundler, offline search, build-time KaTeX, PWA.
+import { viteBundler } from '@vuepress/bundler-vite';
+import { markdownMathPlugin } from '@vuepress/plugin-markdown-math';
+import { pwaPlugin } from '@vuepress/plugin-pwa';
+import { slimsearchPlugin } from '@vuepress/plugin-slimsearch';
+import { defaultTheme } from '@vuepress/theme-default';
+import { defineUserConfig } from 'vuepress';
+import { resolveBase } from './base';
+import { tfjsChunkGroups } from './chunks';
+import { sidebar } from './sidebar';
+
+const base = resolveBase(process.env.BASE);
+
+export default defineUserConfig({
+  base,
+  lang: 'en-US',
+  title: 'Contrastive',
+  description:
+    'Contrastive learning explained by running it: real losses, real gradient descent, in your browser.',
+  head: [['link', { rel: 'icon', href: `${base}favicon.svg`, type: 'image/svg+xml' }]],
+  // Prefetch hints would pull every page's chunks, tfjs included, before any demo is visible.
+  shouldPrefetch: false,
+
+  bundler: viteBundler({
+    viteOptions: {
+      build: {
+        // tfjs is large by nature; named chunks let the e2e suite prove it is never fetched early.
+        chunkSizeWarningLimit: 2000,
+        rolldownOptions: { output: { codeSplitting: { groups: tfjsChunkGroups } } },
+      },
+      // The theme imports the git plugin's client (with its CSS) even when the plugin is off; the
+      // server build must bundle it rather than leave it to Node, which cannot load CSS.
+      ssr: { noExternal: ['@vuepress/plugin-git'] },
+    },
+  }),
+
+  theme: defaultTheme({
+    logo: '/favicon.svg',
+    sidebar,
+    sidebarDepth: 2,
+    colorModeSwitch: true,
+    lastUpdated: false,
+    contributors: false,
+    editLink: false,
+    themePlugins: {
+      copyCode: true,
+      // Needs a committed history for every page; the site does not show it anyway.
+      git: false,
+      // Both need a public hostname, which a locally served or sub-path build does not have.
+      seo: false,
+      sitemap: false,
+    },
+  }),
+
+  plugins: [
+    markdownMathPlugin({ type: 'katex' }),
+    slimsearchPlugin({ indexContent: true, suggestion: true }),
+    pwaPlugin({
+      cacheHTML: true,
+      // KB. The tfjs backends and the WASM binaries are several MB; a demo offline needs them all.
+      maxSize: 16 * 1024,
+      update: 'hint',
+      showInstall: false,
+      favicon: '/favicon.svg',
+      appendBase: true,
+      themeColor: '#3a7bd5',
+      manifest: {
+        name: 'Contrastive — learn contrastive learning by running it',
+        short_name: 'Contrastive',
+        icons: [{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+    }),
+  ],
+});
