@@ -50,9 +50,6 @@ export interface NliTriple {
   readonly contradiction: string;
 }
 
-/** The NLI triples of one topic group, as stored in a module under `triples/`. */
-export type NliTripleSource = readonly NliTriple[];
-
 /**
  * An evaluation pair in the style of the STS benchmarks: two sentences and a human similarity
  * judgement on the 0–5 scale described in this folder's README.

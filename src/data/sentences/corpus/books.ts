@@ -21,7 +21,7 @@ export const books: TopicCorpus = {
     "The biography covers the scientist's life from childhood to old age.",
     'Paperbacks are cheaper and lighter than hardbacks.',
     'The novel was translated into more than forty languages.',
-    'He underlines favourite passages in pencil.',
+    'He underlines his favourite passages in soft pencil.',
     "The children's section has beanbags and picture books.",
     'A good editor can turn a messy draft into a fine book.',
     'The bookshop holds readings by local authors every month.',

@@ -45,7 +45,7 @@ export const chess: TopicCorpus = {
     'A passed pawn should usually be pushed forward.',
     'The arbiter stopped the clocks to settle a dispute.',
     'She plays the same defence against every first move.',
-    'Chess teaches children patience and planning.',
+    'Chess teaches children patience, planning and how to lose gracefully.',
     'The commentators were amazed by the quiet bishop move.',
     'He won the club championship for the third year running.',
     'Checkmate with two knights against a lone king is impossible to force.',

@@ -28,7 +28,7 @@ export const cycling: TopicCorpus = {
     'The sprint finish was decided by the width of a tyre.',
     'Padded shorts make long rides much more comfortable.',
     'The city introduced a bike hire scheme with docking stations.',
-    'Cyclists should signal clearly before turning.',
+    'Cyclists should signal clearly with an arm before turning.',
     'He crashed on a wet corner and broke his collarbone.',
     'Gravel bikes can handle both roads and forest tracks.',
     'The gears slipped whenever he pushed hard on the pedals.',

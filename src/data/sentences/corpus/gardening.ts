@@ -12,7 +12,7 @@ export const gardening: TopicCorpus = {
     'The hedge needs trimming twice a year to keep its shape.',
     'He sowed carrot seeds in straight rows along a string line.',
     'Mulch keeps moisture in the soil during dry summer weeks.',
-    'Bees visited the lavender all afternoon.',
+    'Bees and butterflies visited the lavender all afternoon.',
     'The apple tree gave so much fruit that we shared it with neighbours.',
     'Weeds grow fastest in the weeks after heavy rain.',
     'Raised beds warm up earlier in spring and drain better.',

@@ -49,7 +49,7 @@ export const homeRepair: TopicCorpus = {
     'Oil the squeaky hinge and the noise will stop.',
     'The loft ladder was installed in an afternoon.',
     'The smoke alarm beeps when its battery is low.',
-    'He tiled the kitchen splashback himself.',
+    'He tiled the kitchen splashback himself over one weekend.',
     'The chimney needs sweeping before we light a fire.',
     'A new lock was fitted after the keys were lost.',
     'Woodworm had eaten through the old stair treads.',

@@ -34,7 +34,7 @@ export const sailing: TopicCorpus = {
     'He coiled the ropes neatly so they would not tangle.',
     'A gentle breeze pushed us slowly across the bay.',
     'The boat was lifted out of the water for winter repairs.',
-    'Spray soaked everyone in the cockpit.',
+    'Cold spray soaked everyone sitting in the cockpit.',
     'The harbour master told us where to moor for the night.',
     'Tidal currents can be stronger than the wind in narrow channels.',
     'We sailed downwind with the spinnaker filled out.',

@@ -36,7 +36,7 @@ export const school: TopicCorpus = {
     'The teacher praised her for an excellent piece of writing.',
     'The sports day was cancelled because of the rain.',
     'The new curriculum includes lessons on programming.',
-    'Teachers spend many evenings marking homework.',
+    'Teachers spend many of their evenings marking homework.',
     'The students presented their history project to the class.',
     'A tutor helped him catch up after months of illness.',
     'The school has a garden where pupils grow vegetables.',

@@ -1,0 +1,79 @@
+/**
+ * The project's hand-written English sentence data for the SimCSE chapter: a topic-labelled
+ * training corpus, NLI-style triples for supervised training and an STS-style evaluation set whose
+ * sentences never occur in the training data. See README.md in this folder for how it was made.
+ */
+import { CORPUS } from './corpus';
+import { equivalentPairs } from './sts/equivalent';
+import { partialPairs } from './sts/partial';
+import { roughlyEquivalentPairs } from './sts/roughly-equivalent';
+import { topicalPairs } from './sts/topical';
+import { unrelatedPairs } from './sts/unrelated';
+import { artsTriples } from './triples/arts';
+import { foodAndLandTriples } from './triples/food-and-land';
+import { homeAndTravelTriples } from './triples/home-and-travel';
+import { skyAndSeaTriples } from './triples/sky-and-sea';
+import { sportAndGamesTriples } from './triples/sport-and-games';
+import { workAndMoneyTriples } from './triples/work-and-money';
+import type { NliTriple, StsPair, Topic, TopicCorpus } from './types';
+
+export { TOPICS } from './types';
+export type { NliTriple, StsPair, Topic, TopicCorpus } from './types';
+export { normaliseSentence } from './normalise';
+export { CORPUS };
+
+const TRIPLES: readonly NliTriple[] = [
+  ...foodAndLandTriples,
+  ...skyAndSeaTriples,
+  ...sportAndGamesTriples,
+  ...workAndMoneyTriples,
+  ...artsTriples,
+  ...homeAndTravelTriples,
+];
+
+const PAIRS: readonly StsPair[] = [
+  ...unrelatedPairs,
+  ...topicalPairs,
+  ...partialPairs,
+  ...roughlyEquivalentPairs,
+  ...equivalentPairs,
+];
+
+/** A sentence of the training corpus with the topic it was written for. */
+export interface LabelledSentence {
+  /** The sentence text. */
+  readonly text: string;
+  /** The topic module it comes from. */
+  readonly topic: Topic;
+}
+
+/**
+ * The training sentences, flattened in topic order.
+ * @param topic - only this topic's sentences; all topics when omitted.
+ */
+export function corpusSentences(topic?: Topic): string[] {
+  return labelledSentences(topic).map((s) => s.text);
+}
+
+/**
+ * The training sentences with their topic labels (for colouring embeddings or checking neighbours).
+ * @param topic - only this topic's sentences; all topics when omitted.
+ */
+export function labelledSentences(topic?: Topic): LabelledSentence[] {
+  const groups: readonly TopicCorpus[] =
+    topic === undefined ? CORPUS : CORPUS.filter((g) => g.topic === topic);
+  return groups.flatMap((g) => g.sentences.map((text) => ({ text, topic: g.topic })));
+}
+
+/**
+ * Premise / entailment / contradiction triples for supervised SimCSE.
+ * @param topic - only this topic's triples; all topics when omitted.
+ */
+export function nliTriples(topic?: Topic): NliTriple[] {
+  return TRIPLES.filter((t) => topic === undefined || t.topic === topic);
+}
+
+/** The evaluation pairs with their 0–5 similarity scores, ordered from unrelated to equivalent. */
+export function stsPairs(): StsPair[] {
+  return [...PAIRS];
+}

@@ -1,0 +1,60 @@
+import type { StsPair } from '../types';
+import { fromRows } from './from-rows';
+
+/** Pairs scored 0–1: different topics; the higher scores share only a word or a frame. */
+export const unrelatedPairs: readonly StsPair[] = fromRows([
+  [
+    0,
+    'The recipe needs three eggs and a cup of sugar.',
+    "The comet's tail stretched across the sky.",
+  ],
+  [0, 'The striker signed a new contract.', 'The soup needs more garlic.'],
+  [
+    0.2,
+    'She keeps her savings in a bank in another country.',
+    'The goat ate the washing on the line.',
+  ],
+  [0, "The patient's temperature returned to normal.", 'The chess clock was set to ten minutes.'],
+  [0.8, 'The train guard blew his whistle.', 'The referee blew his whistle.'],
+  [0, 'The hedge needs cutting back.', 'The software update failed to install.'],
+  [0.2, 'He tuned his guitar before the show.', 'The mortgage payment is due on Friday.'],
+  [0.5, 'Our cat hates the rain.', 'It rained all afternoon in the capital.'],
+  [0, 'The ferry left on time.', 'The essay must be three pages long.'],
+  [0, 'She paints birds in watercolour.', 'The server restarts every night at two.'],
+  [0, 'The library is closed on Mondays.', 'The cow gave birth to twin calves.'],
+  [0.2, 'The roof tiles blew off in the storm.', 'The queen was trapped on the edge of the board.'],
+  [0, 'The vaccine is stored at low temperature.', "The striker's shot hit the crossbar."],
+  [0.5, 'The dog swam out to fetch the stick.', 'The sailors swam off the side of the yacht.'],
+  [0, 'Mars has two small moons.', 'The cheque bounced.'],
+  [0, 'He painted the kitchen ceiling white.', "The orchestra's conductor retired."],
+  [0.2, 'The wheat was sown in October.', 'She writes code in a quiet room at night.'],
+  [
+    0.8,
+    'The train stopped at every small village.',
+    'The cyclist rode through every small village on the route.',
+  ],
+  [0, 'The photographer changed her lens.', 'The lamb was born in the snow.'],
+  [0, 'The bishop captured the rook.', 'The pasta sauce simmered gently.'],
+  [0.2, 'Students must bring a calculator to the exam.', 'The hikers carried ropes and helmets.'],
+  [0, 'The coffee beans were roasted dark.', 'The planet has no atmosphere.'],
+  [0.8, 'The novel ends in a snowstorm.', 'A snowstorm closed the roads last night.'],
+  [0, 'The tap in the bathroom drips.', 'The goalkeeper dived to his left.'],
+  [0.4, "The nurse checked the patient's pulse.", 'The gardener checked the soil for moisture.'],
+  [0, 'The bank sent me a new card.', 'The tomato plants need staking.'],
+  [
+    0,
+    'He learned three new chess openings.',
+    'The waves looked grey and angry under the low clouds.',
+  ],
+  [0.5, 'The programmer fixed the bug before lunch.', 'The plumber fixed the leak before lunch.'],
+  [0, 'The kitten is asleep on the piano stool.', 'Interest rates fell in March.'],
+  [0, 'The mountain hut sells hot chocolate.', 'The test failed on the build server.'],
+  [0.5, 'The choir sang in the rain.', 'The farmer worked in the rain.'],
+  [0, 'The sunflower faced the morning sun.', 'His bike has a flat tyre.'],
+  [
+    0.4,
+    'The function sorts the list alphabetically.',
+    'The office has a new coffee machine for the developers.',
+  ],
+  [0, "The ship's captain checked the chart.", 'The child drew a picture of her teacher.'],
+]);
