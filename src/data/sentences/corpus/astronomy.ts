@@ -52,7 +52,7 @@ export const astronomy: TopicCorpus = {
     'A reflector telescope uses a curved mirror to gather light.',
     'Auroras appear when charged particles from the sun hit the atmosphere.',
     'Our galaxy contains hundreds of billions of stars.',
-    'Astronomy club meets on the first Friday of every month.',
+    'Our astronomy club meets on the first Friday of every month.',
     'Uranus spins on its side compared with the other planets.',
     'The brightest stars were given names thousands of years ago.',
     'Tracking a faint comet requires patience and a steady mount.',

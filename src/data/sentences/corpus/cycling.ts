@@ -40,7 +40,7 @@ export const cycling: TopicCorpus = {
     'The descent was fast, so he braked before each bend.',
     'Cycling to school is healthier than being driven.',
     'The frame is made of carbon fibre and is very light.',
-    "A drivers' door opened suddenly in front of the cyclist.",
+    "A parked car's door opened suddenly in front of the cyclist.",
     'Touring bikes carry luggage in panniers on racks.',
     'His legs burned on the final climb of the day.',
     'The time trial is a race against the clock.',

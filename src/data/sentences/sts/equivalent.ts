@@ -1,8 +1,8 @@
 import type { StsPair } from '../types';
-import { fromRows } from './from-rows';
+import { pairsFromRows } from './from-rows';
 
 /** Pairs scored 4–5: the same meaning, or the same meaning with a minor detail missing or changed. */
-export const equivalentPairs: readonly StsPair[] = fromRows([
+export const equivalentPairs: readonly StsPair[] = pairsFromRows([
   [
     5,
     'Our flight was cancelled, so we took the overnight train instead.',

@@ -4,6 +4,6 @@ import type { StsPair } from '../types';
 export type StsRow = readonly [score: number, a: string, b: string];
 
 /** Turns compact rows into labelled evaluation pairs. */
-export function fromRows(rows: readonly StsRow[]): StsPair[] {
+export function pairsFromRows(rows: readonly StsRow[]): StsPair[] {
   return rows.map(([score, a, b]) => ({ a, b, score }));
 }

@@ -1,8 +1,8 @@
 import type { StsPair } from '../types';
-import { fromRows } from './from-rows';
+import { pairsFromRows } from './from-rows';
 
 /** Pairs scored 2–3: not equivalent, but sharing some details (the same scene, actor or object). */
-export const partialPairs: readonly StsPair[] = fromRows([
+export const partialPairs: readonly StsPair[] = pairsFromRows([
   [
     2.5,
     'She fried some mushrooms for breakfast.',

@@ -1,8 +1,8 @@
 import type { StsPair } from '../types';
-import { fromRows } from './from-rows';
+import { pairsFromRows } from './from-rows';
 
 /** Pairs scored 3–4: roughly the same event or claim, with some details differing or missing. */
-export const roughlyEquivalentPairs: readonly StsPair[] = fromRows([
+export const roughlyEquivalentPairs: readonly StsPair[] = pairsFromRows([
   [
     3.5,
     'The chef roasted a chicken with lemon and garlic for Sunday lunch.',

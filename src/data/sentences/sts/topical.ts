@@ -1,8 +1,8 @@
 import type { StsPair } from '../types';
-import { fromRows } from './from-rows';
+import { pairsFromRows } from './from-rows';
 
 /** Pairs scored 1–2: about the same topic, sharing at most a minor element. */
-export const topicalPairs: readonly StsPair[] = fromRows([
+export const topicalPairs: readonly StsPair[] = pairsFromRows([
   [1, 'The bread dough needs to rise for an hour.', 'He never eats spicy food.'],
   [
     1.2,

@@ -1,8 +1,8 @@
 import type { StsPair } from '../types';
-import { fromRows } from './from-rows';
+import { pairsFromRows } from './from-rows';
 
 /** Pairs scored 0–1: different topics; the higher scores share only a word or a frame. */
-export const unrelatedPairs: readonly StsPair[] = fromRows([
+export const unrelatedPairs: readonly StsPair[] = pairsFromRows([
   [
     0,
     'The recipe needs three eggs and a cup of sugar.',

@@ -1,9 +1,9 @@
 import type { NliTriple } from '../types';
-import { fromRows } from './from-rows';
+import { triplesFromRows } from './from-rows';
 
 /** Triples about music, photography, painting and books. */
 export const artsTriples: readonly NliTriple[] = [
-  ...fromRows('music', [
+  ...triplesFromRows('music', [
     [
       'The band played for three hours without a break.',
       'The band played a long set.',
@@ -80,7 +80,7 @@ export const artsTriples: readonly NliTriple[] = [
       'The audience talked loudly throughout the piece.',
     ],
   ]),
-  ...fromRows('photography', [
+  ...triplesFromRows('photography', [
     [
       'She took the photo with an old film camera.',
       'The photo was taken on film.',
@@ -157,7 +157,7 @@ export const artsTriples: readonly NliTriple[] = [
       'She kept every blurry shot from the trip.',
     ],
   ]),
-  ...fromRows('painting', [
+  ...triplesFromRows('painting', [
     [
       'He painted the portrait in oils over several months.',
       'The portrait is an oil painting.',
@@ -234,7 +234,7 @@ export const artsTriples: readonly NliTriple[] = [
       'The cleaning made the sky darker and browner.',
     ],
   ]),
-  ...fromRows('books', [
+  ...triplesFromRows('books', [
     [
       'She finished reading the book in a single night.',
       'She read the book quickly.',

@@ -1,9 +1,9 @@
 import type { NliTriple } from '../types';
-import { fromRows } from './from-rows';
+import { triplesFromRows } from './from-rows';
 
 /** Triples about cooking, coffee, farming and gardening. */
 export const foodAndLandTriples: readonly NliTriple[] = [
-  ...fromRows('cooking', [
+  ...triplesFromRows('cooking', [
     [
       'He fried the eggs in butter and served them on toast.',
       'He cooked eggs for the meal.',
@@ -80,7 +80,7 @@ export const foodAndLandTriples: readonly NliTriple[] = [
       'The roast chicken is already fully cooked and resting.',
     ],
   ]),
-  ...fromRows('coffee', [
+  ...triplesFromRows('coffee', [
     [
       'The café stopped serving coffee at three in the afternoon.',
       'Coffee is not available late in the day.',
@@ -157,7 +157,7 @@ export const foodAndLandTriples: readonly NliTriple[] = [
       'My tea stayed piping hot the whole time.',
     ],
   ]),
-  ...fromRows('farming', [
+  ...triplesFromRows('farming', [
     [
       'The farmer sold all his cattle and now grows only wheat.',
       'The farmer no longer keeps cattle.',
@@ -234,7 +234,7 @@ export const foodAndLandTriples: readonly NliTriple[] = [
       'There are no animals at all on the farm.',
     ],
   ]),
-  ...fromRows('gardening', [
+  ...triplesFromRows('gardening', [
     [
       'The roses bloomed early because of the warm spring.',
       'The roses flowered sooner than usual.',

@@ -4,7 +4,7 @@ import type { NliTriple, Topic } from '../types';
 export type TripleRow = readonly [premise: string, entailment: string, contradiction: string];
 
 /** Turns a topic's compact rows into labelled triples (keeps the data files free of repeated keys). */
-export function fromRows(topic: Topic, rows: readonly TripleRow[]): NliTriple[] {
+export function triplesFromRows(topic: Topic, rows: readonly TripleRow[]): NliTriple[] {
   return rows.map(([premise, entailment, contradiction]) => ({
     topic,
     premise,

@@ -1,9 +1,9 @@
 import type { NliTriple } from '../types';
-import { fromRows } from './from-rows';
+import { triplesFromRows } from './from-rows';
 
 /** Triples about train travel, pets and home repair. */
 export const homeAndTravelTriples: readonly NliTriple[] = [
-  ...fromRows('train-travel', [
+  ...triplesFromRows('train-travel', [
     [
       'The train arrived exactly on time despite the snow.',
       'The train was punctual.',
@@ -80,7 +80,7 @@ export const homeAndTravelTriples: readonly NliTriple[] = [
       'The platform was crowded at midnight.',
     ],
   ]),
-  ...fromRows('pets', [
+  ...triplesFromRows('pets', [
     [
       'Our cat has not been outside since we moved house.',
       'The cat stays indoors.',
@@ -157,7 +157,7 @@ export const homeAndTravelTriples: readonly NliTriple[] = [
       'The hamster stayed in its cage all night.',
     ],
   ]),
-  ...fromRows('home-repair', [
+  ...triplesFromRows('home-repair', [
     [
       'He fixed the leaking tap himself without calling a plumber.',
       'The tap was repaired.',

@@ -1,9 +1,9 @@
 import type { NliTriple } from '../types';
-import { fromRows } from './from-rows';
+import { triplesFromRows } from './from-rows';
 
 /** Triples about weather, astronomy, sailing and hiking. */
 export const skyAndSeaTriples: readonly NliTriple[] = [
-  ...fromRows('weather', [
+  ...triplesFromRows('weather', [
     [
       'It rained all day on Saturday and the match was cancelled.',
       'Saturday was a wet day.',
@@ -80,7 +80,7 @@ export const skyAndSeaTriples: readonly NliTriple[] = [
       'It was cloudy every day of the holiday.',
     ],
   ]),
-  ...fromRows('astronomy', [
+  ...triplesFromRows('astronomy', [
     [
       "We saw Saturn's rings through a small telescope last night.",
       'Saturn was visible last night.',
@@ -157,7 +157,7 @@ export const skyAndSeaTriples: readonly NliTriple[] = [
       'There is no black hole at the centre of our galaxy.',
     ],
   ]),
-  ...fromRows('sailing', [
+  ...triplesFromRows('sailing', [
     [
       'The yacht sailed into harbour just as the sun went down.',
       'The yacht arrived at dusk.',
@@ -234,7 +234,7 @@ export const skyAndSeaTriples: readonly NliTriple[] = [
       'Only local boats took part in the regatta.',
     ],
   ]),
-  ...fromRows('hiking', [
+  ...triplesFromRows('hiking', [
     [
       'We climbed to the summit in under three hours.',
       'We reached the top.',

@@ -1,9 +1,9 @@
 import type { NliTriple } from '../types';
-import { fromRows } from './from-rows';
+import { triplesFromRows } from './from-rows';
 
 /** Triples about football, cycling and chess. */
 export const sportAndGamesTriples: readonly NliTriple[] = [
-  ...fromRows('football', [
+  ...triplesFromRows('football', [
     [
       'The home team won three goals to one on Saturday.',
       'The home team won their match.',
@@ -80,7 +80,7 @@ export const sportAndGamesTriples: readonly NliTriple[] = [
       'He kicked the ball wide from the corner.',
     ],
   ]),
-  ...fromRows('cycling', [
+  ...triplesFromRows('cycling', [
     [
       'She rode her bike to work in the pouring rain.',
       'She cycled to work.',
@@ -157,7 +157,7 @@ export const sportAndGamesTriples: readonly NliTriple[] = [
       'The shop refused to work on my old bicycle.',
     ],
   ]),
-  ...fromRows('chess', [
+  ...triplesFromRows('chess', [
     [
       'White won the game by checkmate on move thirty.',
       'The game ended in checkmate.',

@@ -1,9 +1,9 @@
 import type { NliTriple } from '../types';
-import { fromRows } from './from-rows';
+import { triplesFromRows } from './from-rows';
 
 /** Triples about banking, programming, school and medicine. */
 export const workAndMoneyTriples: readonly NliTriple[] = [
-  ...fromRows('banking', [
+  ...triplesFromRows('banking', [
     [
       'The bank approved our mortgage application on Friday.',
       'We got the mortgage.',
@@ -80,7 +80,7 @@ export const workAndMoneyTriples: readonly NliTriple[] = [
       "The bank's app worked smoothly for everyone on payday.",
     ],
   ]),
-  ...fromRows('programming', [
+  ...triplesFromRows('programming', [
     [
       'All the tests passed after she fixed the bug.',
       'The bug was fixed.',
@@ -157,7 +157,7 @@ export const workAndMoneyTriples: readonly NliTriple[] = [
       'The page still takes half a minute to load.',
     ],
   ]),
-  ...fromRows('school', [
+  ...triplesFromRows('school', [
     [
       'She passed all her exams with top marks.',
       'She did well in her exams.',
@@ -234,7 +234,7 @@ export const workAndMoneyTriples: readonly NliTriple[] = [
       'Every pupil in the class was present and healthy.',
     ],
   ]),
-  ...fromRows('medicine', [
+  ...triplesFromRows('medicine', [
     [
       'The doctor said the test results were completely normal.',
       'The results showed nothing wrong.',
