@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Independent reference values for the contrastive losses in src/core.
+
+Written directly from the papers' formulas in float64 PyTorch (autograd for the gradients), on
+float32-representable inputs, so the TypeScript tests can compare at float32 precision. Needs
+Debian's interpreter (it has python3-torch); `npm run reference` runs it and formats the output:
+
+    /usr/bin/python3 scripts/reference/losses.py > tests/core/fixtures/reference-losses.json
+"""
+
+import json
+import math
+
+import torch
+
+torch.set_default_dtype(torch.float64)
+GEN = torch.Generator().manual_seed(20260129)
+
+# Same smooth normalisation as src/core/similarity.ts: x / sqrt(|x|^2 + 1e-12).
+NORM_EPSILON = 1e-12
+# Same smoothing of the Euclidean distance as marginContrastiveLoss.
+DISTANCE_EPSILON = 1e-12
+
+
+def inputs(*shape):
+    """Float32-representable standard normal values, held in float64 with gradients on."""
+    x = torch.randn(*shape, generator=GEN, dtype=torch.float32).double()
+    return x.requires_grad_(True)
+
+
+def normalise(x):
+    return x / torch.sqrt((x * x).sum(dim=1, keepdim=True) + NORM_EPSILON)
+
+
+def nt_xent(z1, z2, tau):
+    """SimCLR Algorithm 1: mean over all 2N anchors, positive inside the denominator."""
+    n = z1.shape[0]
+    u = normalise(torch.cat([z1, z2]))
+    logits = u @ u.T / tau
+    terms = []
+    for k in range(2 * n):
+        positive = (k + n) % (2 * n)
+        others = torch.cat([logits[k, :k], logits[k, k + 1 :]])
+        terms.append(torch.logsumexp(others, dim=0) - logits[k, positive])
+    return torch.stack(terms).mean()
+
+
+def info_nce(anchors, positives, tau):
+    logits = normalise(anchors) @ normalise(positives).T / tau
+    return (torch.logsumexp(logits, dim=1) - torch.diagonal(logits)).mean()
+
+
+def supervised_simcse(h, h_pos, h_neg, tau):
+    u = normalise(h)
+    logits = torch.cat([u @ normalise(h_pos).T, u @ normalise(h_neg).T], dim=1) / tau
+    return (torch.logsumexp(logits, dim=1) - torch.diagonal(logits[:, : h.shape[0]])).mean()
+
+
+def alignment(x, y, alpha):
+    return ((normalise(x) - normalise(y)).norm(dim=1) ** alpha).mean()
+
+
+def uniformity(x, t):
+    u = normalise(x)
+    n = u.shape[0]
+    pairs = [((u[i] - u[j]) ** 2).sum() for i in range(n) for j in range(i + 1, n)]
+    return torch.log(torch.exp(-t * torch.stack(pairs)).mean())
+
+
+def margin_contrastive(x1, x2, similar, margin):
+    d = torch.sqrt(((x1 - x2) ** 2).sum(dim=1) + DISTANCE_EPSILON)
+    sq = ((x1 - x2) ** 2).sum(dim=1)
+    per_pair = similar * 0.5 * sq + (1 - similar) * 0.5 * torch.clamp(margin - d, min=0) ** 2
+    return per_pair.mean()
+
+
+def triplet(a, p, n, margin):
+    return torch.clamp(((a - p) ** 2).sum(dim=1) - ((a - n) ** 2).sum(dim=1) + margin, min=0).mean()
+
+
+def case(name, fn, tensors, **params):
+    value = fn(*tensors.values(), **params)
+    grads = torch.autograd.grad(value, list(tensors.values()))
+    return {
+        "name": name,
+        "params": params,
+        "inputs": {k: v.detach().tolist() for k, v in tensors.items()},
+        "value": value.item(),
+        "grads": {k: g.tolist() for k, g in zip(tensors.keys(), grads)},
+    }
+
+
+def main():
+    cases = []
+    for tau in (0.1, 0.5, 1.0):
+        cases.append(case("ntXentLoss", nt_xent, {"z1": inputs(4, 5), "z2": inputs(4, 5)}, tau=tau))
+    cases.append(case("ntXentLoss", nt_xent, {"z1": inputs(8, 3), "z2": inputs(8, 3)}, tau=0.07))
+    cases.append(case("ntXentLoss", nt_xent, {"z1": inputs(3, 2), "z2": inputs(3, 2)}, tau=0.01))
+    for tau in (0.05, 0.2):
+        cases.append(case("infoNCELoss", info_nce, {"anchors": inputs(5, 4), "positives": inputs(5, 4)}, tau=tau))
+    cases.append(
+        case(
+            "supervisedSimCSELoss",
+            supervised_simcse,
+            {"h": inputs(4, 6), "hPos": inputs(4, 6), "hNeg": inputs(4, 6)},
+            tau=0.05,
+        )
+    )
+    for alpha in (2, 1):
+        cases.append(case("alignment", alignment, {"x": inputs(6, 3), "y": inputs(6, 3)}, alpha=alpha))
+    for t in (2, 0.5):
+        cases.append(case("uniformity", uniformity, {"x": inputs(7, 3)}, t=t))
+    x1 = inputs(6, 3)
+    x2 = (x1.detach() + 0.4 * torch.randn(6, 3, generator=GEN, dtype=torch.float32).double()).float().double()
+    similar = [1, 0, 1, 0, 0, 1]
+    margin_case = case(
+        "marginContrastiveLoss",
+        lambda x1, x2, margin: margin_contrastive(x1, x2, torch.tensor(similar, dtype=torch.float64), margin),
+        {"x1": x1, "x2": x2.requires_grad_(True)},
+        margin=1.0,
+    )
+    margin_case["params"]["similar"] = similar
+    cases.append(margin_case)
+    cases.append(
+        case(
+            "tripletLoss",
+            triplet,
+            {"anchor": inputs(5, 4), "positive": inputs(5, 4), "negative": inputs(5, 4)},
+            margin=2.0,
+        )
+    )
+    s_neg = torch.tensor([0.7, 0.1, -0.3, 0.65], dtype=torch.float32).double()
+    hardness = []
+    for tau in (0.05, 0.5, 5.0):
+        hardness.append({"sPos": 0.8, "sNeg": s_neg.tolist(), "tau": tau, "weights": torch.softmax(s_neg / tau, 0).tolist()})
+    print(json.dumps({"generator": "scripts/reference/losses.py", "torch": torch.__version__, "cases": cases, "hardness": hardness}, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,153 @@
+// InfoNCE, supervised SimCSE, margin and triplet losses: closed forms, limits and argument checks.
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  infoNCELoss,
+  marginContrastiveLoss,
+  supervisedSimCSELoss,
+  tripletLoss,
+} from '../../src/core';
+import { tf } from '../../src/core/tf';
+import { randomMatrix, take, useCpu, values } from './helpers';
+
+describe('infoNCELoss', () => {
+  beforeAll(useCpu);
+
+  it('matches the closed form for orthonormal anchors and positives', () => {
+    const n = 5;
+    const e = tf.eye(n) as tf.Tensor2D;
+    for (const tau of [0.05, 0.3, 4]) {
+      // Positive similarity 1, the N − 1 negatives 0.
+      const expected = Math.log(1 + (n - 1) * Math.exp(-1 / tau));
+      expect(take(infoNCELoss(e, e, tau))).toBeCloseTo(expected, 6);
+    }
+    e.dispose();
+  });
+
+  it('equals log N when everything collapses to one point', () => {
+    const z = tf.ones([6, 3]) as tf.Tensor2D;
+    expect(take(infoNCELoss(z, z, 0.1))).toBeCloseTo(Math.log(6), 6);
+    z.dispose();
+  });
+
+  it('is finite with gradients for near-duplicates at τ = 0.01 and zero rows', () => {
+    const a = randomMatrix(8, 2, 3);
+    const p = tf.tidy(() =>
+      tf.concat([tf.zeros([1, 2]), tf.slice(tf.add(a, 1e-4), [1, 0], [7, 2])]),
+    );
+    const { value, grads } = tf.valueAndGrads((x: tf.Tensor, y: tf.Tensor) =>
+      infoNCELoss(x as tf.Tensor2D, y as tf.Tensor2D, 0.01),
+    )([a, p]);
+    expect(Number.isFinite(values(value)[0])).toBe(true);
+    for (const g of grads) expect(values(g).every(Number.isFinite)).toBe(true);
+    tf.dispose([a, p, value, grads]);
+  });
+
+  it('rejects bad arguments', () => {
+    const a = randomMatrix(3, 2, 1);
+    const b = randomMatrix(4, 2, 2);
+    expect(() => infoNCELoss(a, b, 0.1)).toThrow(/anchors and positives/);
+    expect(() => infoNCELoss(a, a, 0)).toThrow(/tau/);
+    tf.dispose([a, b]);
+  });
+});
+
+describe('supervisedSimCSELoss', () => {
+  beforeAll(useCpu);
+
+  it('reduces to the closed form with orthonormal positives and antipodal hard negatives', () => {
+    const n = 3;
+    const h = tf.eye(n, 4) as tf.Tensor2D;
+    const neg = tf.neg(h) as tf.Tensor2D;
+    const tau = 0.5;
+    // Logits: 1/τ (positive), 0 for the N − 1 other positives and other negatives, −1/τ for own negative.
+    const expected = Math.log(1 + 2 * (n - 1) * Math.exp(-1 / tau) + Math.exp(-2 / tau));
+    expect(take(supervisedSimCSELoss(h, h, neg, tau))).toBeCloseTo(expected, 6);
+    tf.dispose([h, neg]);
+  });
+
+  it('exceeds unsupervised InfoNCE when the hard negatives are close to the anchors', () => {
+    const h = randomMatrix(6, 4, 5);
+    const pos = tf.tidy(() => tf.add(h, tf.mul(randomMatrix(6, 4, 6), 0.3))) as tf.Tensor2D;
+    const hard = tf.tidy(() => tf.add(h, tf.mul(randomMatrix(6, 4, 7), 0.1))) as tf.Tensor2D;
+    expect(take(supervisedSimCSELoss(h, pos, hard, 0.1))).toBeGreaterThan(
+      take(infoNCELoss(h, pos, 0.1)),
+    );
+    tf.dispose([h, pos, hard]);
+  });
+
+  it('rejects mismatched hard negatives', () => {
+    const h = randomMatrix(3, 2, 1);
+    const neg = randomMatrix(3, 5, 2);
+    expect(() => supervisedSimCSELoss(h, h, neg, 0.1)).toThrow(/h and hNeg/);
+    tf.dispose([h, neg]);
+  });
+});
+
+describe('marginContrastiveLoss', () => {
+  beforeAll(useCpu);
+
+  it('pays ½D² for similar pairs and ½(m − D)² for close dissimilar pairs only', () => {
+    const x1 = tf.tensor2d([
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
+    const x2 = tf.tensor2d([
+      [3, 4],
+      [0.6, 0.8],
+      [3, 4],
+    ]);
+    const similar = tf.tensor1d([1, 0, 0]);
+    // Distances 5, 1, 5 with margin 2: 12.5, ½(2 − 1)² = 0.5, 0.
+    expect(take(marginContrastiveLoss(x1, x2, similar, 2))).toBeCloseTo((12.5 + 0.5 + 0) / 3, 5);
+    tf.dispose([x1, x2, similar]);
+  });
+
+  it('has finite gradients for identical dissimilar pairs', () => {
+    const x = randomMatrix(4, 3, 9);
+    const similar = tf.zeros([4]) as tf.Tensor1D;
+    const grads = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+      marginContrastiveLoss(a as tf.Tensor2D, b as tf.Tensor2D, similar, 1),
+    )([x, x]);
+    for (const g of grads) expect(values(g).every(Number.isFinite)).toBe(true);
+    tf.dispose([x, similar, grads]);
+  });
+
+  it('rejects bad arguments', () => {
+    const x = randomMatrix(3, 2, 1);
+    const short = tf.tensor1d([1, 0]);
+    expect(() => marginContrastiveLoss(x, x, short, 1)).toThrow(/similar must have length 3/);
+    const ok = tf.tensor1d([1, 0, 1]);
+    expect(() => marginContrastiveLoss(x, x, ok, 0)).toThrow(/margin/);
+    tf.dispose([x, short, ok]);
+  });
+});
+
+describe('tripletLoss', () => {
+  beforeAll(useCpu);
+
+  it('is the hinge on squared distances with the FaceNet default margin 0.2', () => {
+    const a = tf.tensor2d([
+      [0, 0],
+      [0, 0],
+    ]);
+    const p = tf.tensor2d([
+      [1, 0],
+      [0.1, 0],
+    ]);
+    const n = tf.tensor2d([
+      [0, 1.05],
+      [2, 0],
+    ]);
+    // Row 0: 1 − 1.1025 + 0.2 = 0.0975; row 1: 0.01 − 4 + 0.2 < 0 → 0.
+    expect(take(tripletLoss(a, p, n))).toBeCloseTo(0.0975 / 2, 6);
+    expect(take(tripletLoss(a, p, n, 0))).toBe(0);
+    tf.dispose([a, p, n]);
+  });
+
+  it('rejects a negative margin', () => {
+    const a = randomMatrix(2, 2, 1);
+    expect(() => tripletLoss(a, a, a, -0.1)).toThrow(/margin/);
+    a.dispose();
+  });
+});
