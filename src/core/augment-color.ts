@@ -110,9 +110,6 @@ const OPS: Record<JitterOp, (x: tf.Tensor4D, value: tf.Tensor4D) => tf.Tensor4D>
   saturation,
   hue,
 };
-const OP_RANK: Record<JitterOp, number> = { brightness: 0, contrast: 1, saturation: 2, hue: 3 };
-const UNTOUCHED = 4;
-
 /** `t`, whose rows hold images in the order `from`, with its rows put in the order `to`. */
 function reorder(t: tf.Tensor4D, from: readonly number[], to: readonly number[]): tf.Tensor4D {
   if (from.every((image, i) => image === to[i])) return t;
@@ -126,39 +123,28 @@ function reorder(t: tf.Tensor4D, from: readonly number[], to: readonly number[])
 
 /**
  * Colour jitter in each image's own random order, clipping to [0, 1] after every step as the
- * SimCLR code does. Before step t the batch is reordered (one `gather`) so the images applying
- * the same op at that step are contiguous; each op then runs once on its slice, never on the
- * whole batch. A final gather restores the order. Images with `null` pass unchanged.
- * Call inside `tf.tidy`.
+ * SimCLR code does. The batch is sorted by order (one `gather`), so the images sharing one of the
+ * 24 orders form a contiguous slice that runs its four ops in sequence; a second gather restores
+ * the order. Images with `null` pass unchanged. Call inside `tf.tidy`.
  */
 export function colorJitter(x: tf.Tensor4D, params: readonly (JitterParams | null)[]): tf.Tensor4D {
-  const steps = params.reduce((most, p) => Math.max(most, p?.order.length ?? 0), 0);
+  if (params.every((p) => p === null)) return x;
+  const key = (i: number) => params[i]?.order.join() ?? '';
   const identity = params.map((_, i) => i);
-  let arrangement = identity;
-  let out = x;
-  for (let step = 0; step < steps; step += 1) {
-    const rank = (i: number) => {
-      const op = params[i]?.order[step];
-      return op === undefined ? UNTOUCHED : OP_RANK[op];
-    };
-    const next = [...identity].sort((a, b) => rank(a) - rank(b) || a - b);
-    out = reorder(out, arrangement, next);
-    arrangement = next;
-    const parts: tf.Tensor4D[] = [];
-    for (let start = 0; start < next.length;) {
-      let end = start + 1;
-      while (end < next.length && rank(next[end]) === rank(next[start])) end += 1;
-      const slice = start === 0 && end === next.length ? out : tf.slice(out, start, end - start);
-      const op = params[next[start]]?.order[step];
-      if (op === undefined) {
-        parts.push(slice);
-      } else {
-        const values = next.slice(start, end).map((i) => (params[i] as JitterParams)[op]);
-        parts.push(tf.clipByValue(OPS[op](slice, perImage(values, slice)), 0, 1));
-      }
-      start = end;
+  const sorted = [...identity].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a - b));
+  const grouped = reorder(x, identity, sorted);
+  const parts: tf.Tensor4D[] = [];
+  for (let start = 0; start < sorted.length;) {
+    let end = start + 1;
+    while (end < sorted.length && key(sorted[end]) === key(sorted[start])) end += 1;
+    let block = end - start === sorted.length ? grouped : tf.slice(grouped, start, end - start);
+    const images = sorted.slice(start, end);
+    for (const op of params[sorted[start]]?.order ?? []) {
+      const values = images.map((i) => (params[i] as JitterParams)[op]);
+      block = tf.clipByValue(OPS[op](block, perImage(values, block)), 0, 1);
     }
-    out = parts.length === 1 ? parts[0] : tf.concat(parts, 0);
+    parts.push(block);
+    start = end;
   }
-  return reorder(out, arrangement, identity);
+  return reorder(parts.length === 1 ? parts[0] : tf.concat(parts, 0), sorted, identity);
 }

@@ -301,7 +301,39 @@ describe('each augmentation', () => {
     expect(v.slice(half)).toEqual(x.slice(half));
     tf.dispose([batch, out]);
   });
+
+  it('blur matches a plain separable reference with reflected borders, σ per image', () => {
+    const size = 64; // radius 3: a 7-tap kernel
+    const batch = noise(2, size, 9);
+    const x = values(batch);
+    const blurred = applyAugmentations(batch, [
+      { ...NONE, blurSigma: 0.7 },
+      { ...NONE, blurSigma: 1.9 },
+    ]);
+    const out = values(blurred);
+    const n = size * size * 3;
+    expectClose(out.slice(0, n), referenceBlur(x.slice(0, n), size, 0.7), { atol: 1e-5 });
+    expectClose(out.slice(n), referenceBlur(x.slice(n), size, 1.9), { atol: 1e-5 });
+    tf.dispose([batch, blurred]);
+  });
 });
+
+/** Reference separable Gaussian blur of one `[size, size, 3]` image with reflect borders. */
+function referenceBlur(img: number[], size: number, sigma: number): number[] {
+  const taps = Array.from(gaussianKernel(sigma, blurRadius(size)));
+  const r = (taps.length - 1) / 2;
+  const reflect = (i: number) => (i < 0 ? -i : i >= size ? 2 * size - 2 - i : i);
+  const pass = (src: number[], vertical: boolean) =>
+    src.map((_, k) => {
+      const [y, x, c] = [Math.floor(k / (size * 3)), Math.floor(k / 3) % size, k % 3];
+      return taps.reduce((sum, t, j) => {
+        const yy = vertical ? reflect(y + j - r) : y;
+        const xx = vertical ? x : reflect(x + j - r);
+        return sum + t * src[(yy * size + xx) * 3 + c];
+      }, 0);
+    });
+  return pass(pass(img, true), false);
+}
 
 describe('sampleViewParams', () => {
   const draws = (options: AugmentOptions, seed: number, n = 4000) => {
