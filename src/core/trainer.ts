@@ -1,0 +1,241 @@
+// A training loop that a figure (or a Web Worker) drives a few steps at a time. It owns the model's
+// variables and the optimizer; every step runs in tf.tidy, and numbers come back from the device
+// only every `readEvery` steps, asynchronously, so a render loop never stalls on a readback.
+// No DOM or window: it runs unchanged inside a worker.
+import type { TrainableModel } from './mlp';
+import { createRng, deriveSeed, type Rng } from './rng';
+import { tf } from './tf';
+import { assertInteger, assertPositive } from './validate';
+
+/** Optimizers the trainer can own. */
+export type OptimizerName = 'adam' | 'sgd';
+
+/** A scalar computed from a batch and the current hyper-parameters. */
+export type BatchScalar<Batch, Params> = (batch: Batch, params: Params) => tf.Scalar;
+
+/** Options of {@link Trainer}. */
+export interface TrainerOptions<Batch, Params> {
+  /** The model to train; the trainer owns it from now on (and disposes it). */
+  model: TrainableModel;
+  /**
+   * Draws one batch. Called inside the step's `tf.tidy`, so tensors it creates are freed after the
+   * step; use `rng` (and `rng.tfSeed()` for tf random ops) so a seed reproduces the run.
+   */
+  sampleBatch: (rng: Rng, step: number) => Batch;
+  /** The loss to minimise; reads temperatures etc. from `params`. */
+  loss: BatchScalar<Batch, Params>;
+  /** Hyper-parameters handed to `loss` and `metrics`; change them any time via `trainer.params`. */
+  params: Params;
+  /** Extra scalars to report with the loss, computed on the same batch before the update. */
+  metrics?: Record<string, BatchScalar<Batch, Params>>;
+  /** Seed of the model initialisation and the batch stream (default 0). */
+  seed?: number;
+  /** Optimizer (default `'adam'`). */
+  optimizer?: OptimizerName;
+  /** Learning rate (default 1e-3 for Adam, 0.1 for SGD). */
+  learningRate?: number;
+  /** Read the loss and metrics back every this many steps (default 10). */
+  readEvery?: number;
+}
+
+/** The values read back after one step. */
+export interface TrainerReading {
+  /** 1-based number of the step these values belong to. */
+  step: number;
+  /** Loss of that step's batch, before its update. */
+  loss: number;
+  /** Each extra metric by name. */
+  metrics: Record<string, number>;
+}
+
+/** Adam whose learning rate can change between steps without losing its moment estimates. */
+class TunableAdam extends tf.AdamOptimizer {
+  setLearningRate(rate: number): void {
+    this.learningRate = rate;
+  }
+}
+
+type TunableOptimizer = tf.Optimizer & { setLearningRate(rate: number): void };
+
+function makeOptimizer(name: OptimizerName, rate: number): TunableOptimizer {
+  if (name === 'adam') return new TunableAdam(rate, 0.9, 0.999, 1e-7);
+  if (name === 'sgd') return new tf.SGDOptimizer(rate);
+  throw new Error(`optimizer must be 'adam' or 'sgd' (got ${String(name)}).`);
+}
+
+/**
+ * Owns a model, an optimizer and a loss, and trains on demand:
+ *
+ * ```ts
+ * const trainer = new Trainer({ model, sampleBatch, loss: (b, p) => ntXentLoss(b.z1, b.z2, p.tau),
+ *   params: { tau: 0.5 }, seed: 1, readEvery: 10 });
+ * const readings = await trainer.run(50); // five readings, steps 10, 20, …, 50
+ * trainer.params.tau = 0.1;               // takes effect on the next step
+ * trainer.reset(2);                       // fresh weights, optimizer and batch stream
+ * trainer.dispose();
+ * ```
+ *
+ * The same seed gives the same readings on the same backend.
+ */
+export class Trainer<Batch, Params> {
+  /** Hyper-parameters read by the loss on every step; mutate freely. */
+  readonly params: Params;
+  private readonly model: TrainableModel;
+  private readonly sampleBatch: (rng: Rng, step: number) => Batch;
+  private readonly loss: BatchScalar<Batch, Params>;
+  private readonly metrics: [string, BatchScalar<Batch, Params>][];
+  private readonly optimizerName: OptimizerName;
+  private optimizer: TunableOptimizer;
+  private rate: number;
+  private every: number;
+  private rng: Rng;
+  private steps = 0;
+  /** Incremented on reset, so readbacks still in flight from before it are dropped. */
+  private generation = 0;
+  private pending: Promise<TrainerReading | null>[] = [];
+  private last: TrainerReading | null = null;
+  private disposed = false;
+
+  constructor(options: TrainerOptions<Batch, Params>) {
+    const { model, sampleBatch, loss, params, metrics = {}, seed = 0 } = options;
+    if (model == null || !Array.isArray(model.variables)) {
+      throw new Error('model must provide variables, reinitialize(seed) and dispose().');
+    }
+    if (typeof sampleBatch !== 'function') throw new Error('sampleBatch must be a function.');
+    if (typeof loss !== 'function') throw new Error('loss must be a function.');
+    this.optimizerName = options.optimizer ?? 'adam';
+    this.rate = options.learningRate ?? (this.optimizerName === 'sgd' ? 0.1 : 1e-3);
+    assertPositive(this.rate, 'learningRate');
+    this.every = options.readEvery ?? 10;
+    assertInteger(this.every, 'readEvery', 1);
+    this.model = model;
+    this.sampleBatch = sampleBatch;
+    this.loss = loss;
+    this.params = params;
+    this.metrics = Object.entries(metrics);
+    this.optimizer = makeOptimizer(this.optimizerName, this.rate);
+    this.rng = this.restart(seed);
+  }
+
+  /** Number of steps taken since construction or the last reset. */
+  get stepCount(): number {
+    return this.steps;
+  }
+
+  /** The most recent reading that has arrived, or null. */
+  get latest(): TrainerReading | null {
+    return this.last;
+  }
+
+  /** Learning rate of the optimizer; a change applies from the next step, keeping Adam's moments. */
+  get learningRate(): number {
+    return this.rate;
+  }
+
+  set learningRate(rate: number) {
+    assertPositive(rate, 'learningRate');
+    this.rate = rate;
+    this.optimizer.setLearningRate(rate);
+  }
+
+  /** Readback cadence in steps. */
+  get readEvery(): number {
+    return this.every;
+  }
+
+  set readEvery(steps: number) {
+    assertInteger(steps, 'readEvery', 1);
+    this.every = steps;
+  }
+
+  /** One optimisation step; on every `readEvery`-th step it also starts an asynchronous readback. */
+  step(): void {
+    this.assertLive();
+    this.steps += 1;
+    const step = this.steps;
+    const read = step % this.every === 0;
+    const readout = tf.tidy(() => {
+      const batch = this.sampleBatch(this.rng, step);
+      const extras = read ? this.metrics.map(([, f]) => f(batch, this.params)) : [];
+      const cost = this.optimizer.minimize(
+        () => this.loss(batch, this.params),
+        read,
+        this.model.variables as tf.Variable[],
+      );
+      return read && cost !== null ? tf.stack([cost, ...extras]) : undefined;
+    }) as tf.Tensor | undefined;
+    if (readout !== undefined) this.pending.push(this.readBack(readout, step));
+  }
+
+  /**
+   * Takes `steps` steps, then waits for their readbacks.
+   *
+   * @returns the readings of this run, oldest first (one per `readEvery` steps).
+   */
+  async run(steps: number): Promise<TrainerReading[]> {
+    assertInteger(steps, 'steps', 0);
+    for (let i = 0; i < steps; i++) this.step();
+    return this.flush();
+  }
+
+  /** Waits for all readbacks in flight and returns their readings, oldest first. */
+  async flush(): Promise<TrainerReading[]> {
+    const waiting = this.pending;
+    this.pending = [];
+    const readings = await Promise.all(waiting);
+    return readings.filter((r): r is TrainerReading => r !== null);
+  }
+
+  /**
+   * Starts over: redraws the model's weights from `seed`, replaces the optimizer (dropping its
+   * moments), restarts the batch stream and the step count. Readbacks still in flight are dropped.
+   */
+  reset(seed: number = this.rng.seed): void {
+    this.assertLive();
+    this.rng = this.restart(seed);
+    this.optimizer.dispose();
+    this.optimizer = makeOptimizer(this.optimizerName, this.rate);
+  }
+
+  /** Frees the model, the optimizer state and any readback in flight. The trainer is unusable after. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.generation += 1;
+    this.pending = [];
+    this.optimizer.dispose();
+    this.model.dispose();
+  }
+
+  /** Reinitialises the model from `seed`, clears progress, returns the new batch stream. */
+  private restart(seed: number): Rng {
+    const rng = createRng(seed); // validates the seed before anything changes
+    this.generation += 1;
+    this.pending = [];
+    this.last = null;
+    this.steps = 0;
+    this.model.reinitialize(deriveSeed(seed, 1));
+    return rng;
+  }
+
+  private async readBack(readout: tf.Tensor, step: number): Promise<TrainerReading | null> {
+    const generation = this.generation;
+    try {
+      const data = await readout.data();
+      if (generation !== this.generation) return null;
+      const metrics: Record<string, number> = {};
+      this.metrics.forEach(([name], i) => {
+        metrics[name] = data[i + 1] as number;
+      });
+      const reading = { step, loss: data[0] as number, metrics };
+      this.last = reading;
+      return reading;
+    } finally {
+      readout.dispose();
+    }
+  }
+
+  private assertLive(): void {
+    if (this.disposed) throw new Error('This Trainer has been disposed.');
+  }
+}

@@ -1,0 +1,162 @@
+// The Trainer: readback cadence, learning, reproducibility, settable hyper-parameters and a flat
+// tensor count over long runs and reset/dispose cycles.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { alignment, createMLP, ntXentLoss, Trainer, type Rng } from '../../src/core';
+import { tf } from '../../src/core/tf';
+import { useCpu } from './helpers';
+
+interface Views {
+  v1: tf.Tensor2D;
+  v2: tf.Tensor2D;
+}
+
+/** Two noisy views of 16 random 2-D points per batch. */
+function sampleViews(rng: Rng): Views {
+  const x = tf.randomNormal([16, 2], 0, 1, 'float32', rng.tfSeed());
+  return {
+    v1: tf.add(x, tf.randomNormal([16, 2], 0, 0.1, 'float32', rng.tfSeed())) as tf.Tensor2D,
+    v2: tf.add(x, tf.randomNormal([16, 2], 0, 0.1, 'float32', rng.tfSeed())) as tf.Tensor2D,
+  };
+}
+
+function makeTrainer(
+  seed: number,
+  options: { readEvery?: number; optimizer?: 'adam' | 'sgd' } = {},
+) {
+  const model = createMLP([2, 16, 4], { seed: 0 });
+  return new Trainer({
+    model,
+    sampleBatch: sampleViews,
+    loss: (b: Views, p: { tau: number }) => ntXentLoss(model.apply(b.v1), model.apply(b.v2), p.tau),
+    metrics: { alignment: (b: Views) => alignment(model.apply(b.v1), model.apply(b.v2)) },
+    params: { tau: 0.5 },
+    seed,
+    learningRate: options.optimizer === 'sgd' ? 0.1 : 0.01,
+    ...options,
+  });
+}
+
+describe('Trainer', () => {
+  beforeAll(useCpu);
+
+  it('reads the loss and metrics back every readEvery steps, as plain numbers', async () => {
+    const trainer = makeTrainer(1, { readEvery: 10 });
+    const first = await trainer.run(25);
+    expect(first.map((r) => r.step)).toEqual([10, 20]);
+    expect(trainer.stepCount).toBe(25);
+    const second = await trainer.run(5);
+    expect(second.map((r) => r.step)).toEqual([30]);
+    expect(trainer.latest).toEqual(second[0]);
+    for (const r of [...first, ...second]) {
+      expect(typeof r.loss).toBe('number');
+      expect(Number.isFinite(r.loss)).toBe(true);
+      expect(Object.keys(r.metrics)).toEqual(['alignment']);
+    }
+    trainer.dispose();
+  });
+
+  it('reduces the NT-Xent loss', async () => {
+    const trainer = makeTrainer(2, { readEvery: 25 });
+    const readings = await trainer.run(300);
+    const early = readings[0]!.loss;
+    const late = readings.slice(-3).reduce((a, r) => a + r.loss, 0) / 3;
+    expect(late).toBeLessThan(early - 0.1);
+    trainer.dispose();
+  });
+
+  it('reproduces a run from its seed, also after reset', async () => {
+    const a = makeTrainer(3);
+    const b = makeTrainer(3);
+    const runA = await a.run(40);
+    expect(await b.run(40)).toEqual(runA);
+    a.reset(4);
+    const other = await a.run(40);
+    expect(other).not.toEqual(runA);
+    a.reset(3);
+    expect(a.stepCount).toBe(0);
+    expect(a.latest).toBeNull();
+    expect(await a.run(40)).toEqual(runA);
+    [a, b].forEach((t) => t.dispose());
+  });
+
+  it('applies a new learning rate and new params from the next step', async () => {
+    const base = makeTrainer(5, { readEvery: 5 });
+    const slow = makeTrainer(5, { readEvery: 5 });
+    const hot = makeTrainer(5, { readEvery: 5 });
+    slow.learningRate = 1e-9;
+    hot.params.tau = 0.05;
+    expect(slow.learningRate).toBe(1e-9);
+    const [b, s, h] = await Promise.all([base.run(10), slow.run(10), hot.run(10)]);
+    // Step 5's loss is computed before step 5's update, after four updates at the rates set.
+    expect(s[0]!.loss).not.toBeCloseTo(b[0]!.loss, 4);
+    expect(h[0]!.loss).not.toBeCloseTo(b[0]!.loss, 2);
+    expect(() => {
+      base.learningRate = 0;
+    }).toThrow(/learningRate/);
+    expect(() => {
+      base.readEvery = 0;
+    }).toThrow(/readEvery/);
+    [base, slow, hot].forEach((t) => t.dispose());
+  });
+
+  it('trains with plain SGD too', async () => {
+    const trainer = makeTrainer(6, { optimizer: 'sgd', readEvery: 20 });
+    const readings = await trainer.run(40);
+    expect(readings.every((r) => Number.isFinite(r.loss))).toBe(true);
+    trainer.dispose();
+  });
+
+  it('keeps the tensor count flat over 1000 steps', async () => {
+    const trainer = makeTrainer(7, { readEvery: 10 });
+    await trainer.run(10); // Adam creates its moment variables on the first step
+    const settled = tf.memory().numTensors;
+    for (let chunk = 0; chunk < 10; chunk++) {
+      await trainer.run(100);
+      expect(tf.memory().numTensors).toBe(settled);
+    }
+    expect(trainer.stepCount).toBe(1010);
+    trainer.dispose();
+  });
+
+  it('returns to the same tensor count across reset and dispose cycles', async () => {
+    const baseline = tf.memory().numTensors;
+    const trainer = makeTrainer(8);
+    await trainer.run(20);
+    const running = tf.memory().numTensors;
+    for (let seed = 0; seed < 5; seed++) {
+      trainer.reset(seed);
+      await trainer.run(20);
+      expect(tf.memory().numTensors).toBe(running);
+    }
+    trainer.dispose();
+    expect(tf.memory().numTensors).toBe(baseline);
+    for (let cycle = 0; cycle < 3; cycle++) {
+      const t = makeTrainer(cycle);
+      t.step(); // dispose with a readback still in flight
+      await t.run(9);
+      t.step();
+      t.dispose();
+      await Promise.resolve();
+      expect(tf.memory().numTensors).toBe(baseline);
+    }
+  });
+
+  it('refuses to work after dispose and rejects bad options', async () => {
+    const trainer = makeTrainer(9);
+    trainer.dispose();
+    trainer.dispose();
+    expect(() => trainer.step()).toThrow(/disposed/);
+    await expect(trainer.run(1)).rejects.toThrow(/disposed/);
+    const model = createMLP([2, 2]);
+    const options = {
+      model,
+      sampleBatch: sampleViews,
+      loss: () => tf.scalar(0),
+      params: {},
+    };
+    expect(() => new Trainer({ ...options, readEvery: 1.5 })).toThrow(/readEvery/);
+    expect(() => new Trainer({ ...options, learningRate: -1 })).toThrow(/learningRate/);
+    expect(() => new Trainer({ ...options, seed: 0.5 })).toThrow(/seed/);
+    model.dispose();
+  });
+});
