@@ -1,0 +1,70 @@
+// One anchor's InfoNCE through the core's batched `infoNCELoss`, for the figures that show a single
+// row of the loss (the loss explorer and the temperature figure).
+import { infoNCELoss } from '../core';
+import { tf } from '../core/tf';
+
+/**
+ * InfoNCE of one anchor against its candidates (the positive first, then the negatives),
+ *
+ *   L = −log( exp(s(a, c_0)/τ) / Σ_j exp(s(a, c_j)/τ) ),
+ *
+ * computed by the core's {@link infoNCELoss}. That function averages over a batch whose row j pairs
+ * anchor j with candidate j; here rows 1…K get a zero anchor. The core keeps a zero row at zero
+ * when normalising, so each of those rows has all-zero logits: it adds exactly log(K + 1) to the
+ * sum and nothing to the gradient, and undoing the mean leaves the anchor's own loss.
+ *
+ * @param anchor - `[1, d]` the anchor (normalised inside).
+ * @param candidates - `[K + 1, d]` the positive, then K ≥ 1 negatives (normalised inside).
+ * @param tau - temperature τ > 0.
+ * @returns scalar loss, differentiable with respect to both inputs.
+ */
+export function singleAnchorInfoNCE(
+  anchor: tf.Tensor2D,
+  candidates: tf.Tensor2D,
+  tau: number,
+): tf.Scalar {
+  const [rows, dims] = candidates.shape;
+  if (anchor.shape[0] !== 1 || anchor.shape[1] !== dims) {
+    throw new Error(`anchor must be [1, ${dims}] (got [${anchor.shape.join(', ')}]).`);
+  }
+  if (rows < 2) throw new Error('candidates need the positive and at least one negative.');
+  return tf.tidy(() => {
+    const anchors = tf.concat([anchor, tf.zeros([rows - 1, dims])], 0) as tf.Tensor2D;
+    const mean = infoNCELoss(anchors, candidates, tau);
+    return tf.sub(tf.mul(mean, rows), (rows - 1) * Math.log(rows));
+  });
+}
+
+/**
+ * Unit vectors in the plane at the given angles (radians): `[n, 2]` rows `(cos θ, sin θ)`.
+ * Built from tensors so gradients flow back to the angles.
+ */
+export function pointsOnCircle(radians: tf.Tensor1D): tf.Tensor2D {
+  return tf.tidy(() => tf.stack([tf.cos(radians), tf.sin(radians)], 1) as tf.Tensor2D);
+}
+
+/**
+ * Unit vectors whose cosine similarity with `(1, 0)` is the given value: rows `(s, √(1 − s²))`.
+ * Lets a figure that sets similarities directly still evaluate the loss on embeddings.
+ *
+ * @param similarities - `[n]` values in [−1, 1].
+ */
+export function pointsWithSimilarities(similarities: tf.Tensor1D): tf.Tensor2D {
+  return tf.tidy(() => {
+    const s = tf.clipByValue(similarities, -1, 1);
+    return tf.stack([s, tf.sqrt(tf.relu(tf.sub(1, tf.square(s))))], 1) as tf.Tensor2D;
+  });
+}
+
+/**
+ * Runs `build` in `tf.tidy`, reads the resulting tensor back synchronously and disposes it. Only
+ * for the figures' tiny per-update vectors, where one synchronous read is cheaper than a frame.
+ */
+export function readVector(build: () => tf.Tensor): number[] {
+  const tensor = tf.tidy(build);
+  try {
+    return Array.from(tensor.dataSync());
+  } finally {
+    tensor.dispose();
+  }
+}
