@@ -1,4 +1,4 @@
-import type { JitterOp, JitterParams } from './augment-params';
+import type { JitterOp } from './augment-params';
 import { tf } from './tf';
 
 // Per-image values are broadcast by a small matrix product (an outer product with ones, or a
@@ -15,7 +15,7 @@ const HUE_NUMERATORS = [0, -1, 1, 1, 0, -1, -1, 1, 0];
 const HUE_BASE = [0, 2, 4];
 
 /** `values[i]` spread over image i's `h·w·3` entries, shaped like the batch `[n, h, w, 3]`. */
-function perImage(values: readonly number[], like: tf.Tensor4D): tf.Tensor4D {
+export function perImage(values: readonly number[], like: tf.Tensor4D): tf.Tensor4D {
   const [n, h, w, c] = like.shape;
   const column = tf.tensor2d([...values], [n, 1]);
   return tf.reshape(tf.matMul(column, tf.ones([1, h * w * c])), like.shape);
@@ -104,47 +104,18 @@ function hue(x: tf.Tensor4D, shift: tf.Tensor4D): tf.Tensor4D {
   return tf.reshape(tf.sub(toChannels(max), tf.mul(toChannels(chroma), ramp)), x.shape);
 }
 
-const OPS: Record<JitterOp, (x: tf.Tensor4D, value: tf.Tensor4D) => tf.Tensor4D> = {
+/** The colour-jitter ops, each taking per-image values spread like the batch. */
+export const COLOR_OPS: Record<JitterOp, (x: tf.Tensor4D, value: tf.Tensor4D) => tf.Tensor4D> = {
   brightness,
   contrast,
   saturation,
   hue,
 };
-/** `t`, whose rows hold images in the order `from`, with its rows put in the order `to`. */
-function reorder(t: tf.Tensor4D, from: readonly number[], to: readonly number[]): tf.Tensor4D {
-  if (from.every((image, i) => image === to[i])) return t;
-  const position = new Int32Array(from.length);
-  from.forEach((image, i) => (position[image] = i));
-  return tf.gather(
-    t,
-    Int32Array.from(to, (image) => position[image]),
-  );
-}
 
-/**
- * Colour jitter in each image's own random order, clipping to [0, 1] after every step as the
- * SimCLR code does. The batch is sorted by order (one `gather`), so the images sharing one of the
- * 24 orders form a contiguous slice that runs its four ops in sequence; a second gather restores
- * the order. Images with `null` pass unchanged. Call inside `tf.tidy`.
- */
-export function colorJitter(x: tf.Tensor4D, params: readonly (JitterParams | null)[]): tf.Tensor4D {
-  if (params.every((p) => p === null)) return x;
-  const key = (i: number) => params[i]?.order.join() ?? '';
-  const identity = params.map((_, i) => i);
-  const sorted = [...identity].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a - b));
-  const grouped = reorder(x, identity, sorted);
-  const parts: tf.Tensor4D[] = [];
-  for (let start = 0; start < sorted.length;) {
-    let end = start + 1;
-    while (end < sorted.length && key(sorted[end]) === key(sorted[start])) end += 1;
-    let block = end - start === sorted.length ? grouped : tf.slice(grouped, start, end - start);
-    const images = sorted.slice(start, end);
-    for (const op of params[sorted[start]]?.order ?? []) {
-      const values = images.map((i) => (params[i] as JitterParams)[op]);
-      block = tf.clipByValue(OPS[op](block, perImage(values, block)), 0, 1);
-    }
-    parts.push(block);
-    start = end;
-  }
-  return reorder(parts.length === 1 ? parts[0] : tf.concat(parts, 0), sorted, identity);
-}
+/** The value of each op that leaves an image unchanged (up to float rounding). */
+export const COLOR_OP_IDENTITY: Record<JitterOp, number> = {
+  brightness: 1,
+  contrast: 1,
+  saturation: 1,
+  hue: 0,
+};

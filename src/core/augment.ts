@@ -5,7 +5,8 @@
  * returned with the images, so a figure can print them under each view.
  */
 import { gaussianBlur } from './augment-blur';
-import { colorJitter, grayscale } from './augment-color';
+import { grayscale } from './augment-color';
+import { colorJitter } from './augment-jitter';
 import {
   checkOptions,
   sampleViewParams,

@@ -12,6 +12,7 @@ import {
   type ViewParams,
 } from '../../src/core/augment';
 import { blurRadius, gaussianKernel } from '../../src/core/augment-blur';
+import { colorJitter, defaultJitterStrategy } from '../../src/core/augment-jitter';
 import { tf } from '../../src/core/tf';
 import { generateShapes, mulberry32, shapesToTensor } from '../../src/data/shapes';
 import { expectClose, leakedBy, useCpu, values } from './helpers';
@@ -283,6 +284,23 @@ describe('each augmentation', () => {
     const shared = applyAll(batch, { ...NONE, jitter: jitter[0] });
     expect(values(together).slice(108, 216)).not.toEqual(shared.slice(108, 216));
     tf.dispose([batch, together, stepwise]);
+  });
+
+  it('both jitter strategies agree, and the CPU backend uses the grouped one', () => {
+    expect(defaultJitterStrategy()).toBe('grouped');
+    const batch = shapes(24);
+    const rng = mulberry32(21);
+    const jitter = Array.from(
+      { length: 24 },
+      () => sampleViewParams({ ...SIMCLR_AUGMENT, strength: 1.5 }, rng, 32, 32).jitter,
+    );
+    expect(jitter.some((j) => j === null)).toBe(true);
+    const [grouped, masked] = (['grouped', 'masked'] as const).map((strategy) =>
+      tf.tidy(() => values(colorJitter(batch, jitter, strategy))),
+    );
+    expectClose(masked, grouped, { atol: 2e-5 });
+    expect(grouped).not.toEqual(values(batch));
+    batch.dispose();
   });
 
   it('blur reduces the variance, with normalised 3-tap kernels at 32 pixels', () => {

@@ -1,0 +1,80 @@
+import { COLOR_OP_IDENTITY, COLOR_OPS, perImage } from './augment-color';
+import type { JitterOp, JitterParams } from './augment-params';
+import { tf } from './tf';
+
+/**
+ * How colour jitter honours each image's own order. `grouped`: sort the batch by order, run each
+ * of the (up to 24) groups through its four ops, sort back — every op once per image, the least
+ * arithmetic, best for the CPU and WASM backends. `masked`: four steps over the whole batch, each
+ * running every op with identity values for the images doing something else at that step — four
+ * times the arithmetic, but fixed shapes and few dispatches, best for WebGL and WebGPU, which
+ * compile a shader per tensor shape.
+ */
+export type JitterStrategy = 'grouped' | 'masked';
+
+/** The strategy that suits the active backend. */
+export function defaultJitterStrategy(): JitterStrategy {
+  const backend = tf.getBackend();
+  return backend === 'webgl' || backend === 'webgpu' ? 'masked' : 'grouped';
+}
+
+/** `t`, whose rows hold images in the order `from`, with its rows put in the order `to`. */
+function reorder(t: tf.Tensor4D, from: readonly number[], to: readonly number[]): tf.Tensor4D {
+  if (from.every((image, i) => image === to[i])) return t;
+  const position = new Int32Array(from.length);
+  from.forEach((image, i) => (position[image] = i));
+  return tf.gather(
+    t,
+    Int32Array.from(to, (image) => position[image]),
+  );
+}
+
+function grouped(x: tf.Tensor4D, params: readonly (JitterParams | null)[]): tf.Tensor4D {
+  const key = (i: number) => params[i]?.order.join() ?? '';
+  const identity = params.map((_, i) => i);
+  const sorted = [...identity].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a - b));
+  const batch = reorder(x, identity, sorted);
+  const parts: tf.Tensor4D[] = [];
+  for (let start = 0; start < sorted.length;) {
+    let end = start + 1;
+    while (end < sorted.length && key(sorted[end]) === key(sorted[start])) end += 1;
+    let block = end - start === sorted.length ? batch : tf.slice(batch, start, end - start);
+    const images = sorted.slice(start, end);
+    for (const op of params[sorted[start]]?.order ?? []) {
+      const values = images.map((i) => (params[i] as JitterParams)[op]);
+      block = tf.clipByValue(COLOR_OPS[op](block, perImage(values, block)), 0, 1);
+    }
+    parts.push(block);
+    start = end;
+  }
+  return reorder(parts.length === 1 ? parts[0] : tf.concat(parts, 0), sorted, identity);
+}
+
+function masked(x: tf.Tensor4D, params: readonly (JitterParams | null)[]): tf.Tensor4D {
+  const steps = Math.max(...params.map((p) => p?.order.length ?? 0));
+  let out = x;
+  for (let step = 0; step < steps; step += 1) {
+    for (const op of Object.keys(COLOR_OPS) as JitterOp[]) {
+      const active = params.map((p) => p?.order[step] === op);
+      if (!active.some(Boolean)) continue;
+      const values = params.map((p, i) =>
+        active[i] ? (p as JitterParams)[op] : COLOR_OP_IDENTITY[op],
+      );
+      out = tf.clipByValue(COLOR_OPS[op](out, perImage(values, out)), 0, 1);
+    }
+  }
+  return out;
+}
+
+/**
+ * Colour jitter in each image's own random order, clipping to [0, 1] after every step as the
+ * SimCLR code does. Images with `null` pass unchanged. Call inside `tf.tidy`.
+ */
+export function colorJitter(
+  x: tf.Tensor4D,
+  params: readonly (JitterParams | null)[],
+  strategy: JitterStrategy = defaultJitterStrategy(),
+): tf.Tensor4D {
+  if (params.every((p) => p === null)) return x;
+  return strategy === 'grouped' ? grouped(x, params) : masked(x, params);
+}
