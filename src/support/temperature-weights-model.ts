@@ -35,8 +35,8 @@ export function temperatureReading(
   if (k < 1) throw new Error('temperatureReading needs at least one negative.');
   const lambda = 1 / k;
   const packed = readVector(() => {
-    const s = tf.tensor1d(sNeg);
-    const gradient = tf.grad((x: tf.Tensor1D) => simpleLoss(sPos, x, lambda))(s);
+    const s = tf.tensor1d([...sNeg]);
+    const gradient = tf.grad((x) => simpleLoss(sPos, x as tf.Tensor1D, lambda))(s);
     const candidates = pointsWithSimilarities(tf.tensor1d([sPos, ...sNeg]));
     const loss = singleAnchorInfoNCE(tf.tensor2d([[1, 0]]), candidates, tau);
     return tf.concat([
