@@ -35,15 +35,15 @@ function gray3(x: tf.Tensor4D): tf.Tensor4D {
   return tf.reshape(tf.matMul(tf.reshape<tf.Rank.R2>(x, [-1, 3]), weights), x.shape);
 }
 
-/** Each image's per-channel mean, at every pixel: two matrix products with a 0/1 channel selector. */
+/** Each image's per-channel mean, at every pixel: average, then spread back, by a 0/1 selector. */
 function channelMeans(x: tf.Tensor4D): tf.Tensor4D {
   const [n, h, w, c] = x.shape;
   const m = h * w * c;
   const select = new Float32Array(m * c);
-  for (let i = 0; i < m; i += 1) select[i * c + (i % c)] = 1 / (h * w);
-  const toMeans = tf.tensor2d(select, [m, c]);
-  const means = tf.matMul(tf.reshape<tf.Rank.R2>(x, [n, m]), toMeans);
-  return tf.reshape(tf.matMul(tf.mul(means, h * w), toMeans, false, true), x.shape);
+  for (let i = 0; i < m; i += 1) select[i * c + (i % c)] = 1;
+  const channelOf = tf.tensor2d(select, [m, c]);
+  const means = tf.div(tf.matMul(tf.reshape<tf.Rank.R2>(x, [n, m]), channelOf), h * w);
+  return tf.reshape(tf.matMul(means, channelOf, false, true), x.shape);
 }
 
 /** Blend `x·(1 − t) + y·t`; exact at t ∈ {0, 1}, unlike `x + (y − x)·t`. */

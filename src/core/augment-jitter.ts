@@ -68,7 +68,8 @@ function masked(x: tf.Tensor4D, params: readonly (JitterParams | null)[]): tf.Te
 
 /**
  * Colour jitter in each image's own random order, clipping to [0, 1] after every step as the
- * SimCLR code does. Images with `null` pass unchanged. Call inside `tf.tidy`.
+ * SimCLR code does. Images with `null` pass unchanged (to float rounding under `masked`).
+ * Call inside `tf.tidy`.
  */
 export function colorJitter(
   x: tf.Tensor4D,

@@ -49,6 +49,7 @@ export function applyAugmentations(batch: tf.Tensor4D, params: readonly ViewPara
     throw new RangeError(`augment: ${params.length} parameter sets for a batch of ${n} images`);
   }
   if (c !== 3) throw new RangeError(`augment: expected 3 colour channels, got ${c}`);
+  const column = <K extends keyof ViewParams>(key: K) => params.map((p) => p[key]);
   return tf.tidy(() => {
     let x = batch;
     if (params.some((p) => p.crop !== null || p.flip)) {
@@ -56,19 +57,9 @@ export function applyAugmentations(batch: tf.Tensor4D, params: readonly ViewPara
       const indices = tf.range(0, n, 1, 'int32');
       x = tf.image.cropAndResize(x, boxes, indices, [h, w], 'bilinear');
     }
-    x = colorJitter(
-      x,
-      params.map((p) => p.jitter),
-    );
-    if (params.some((p) => p.grayscale))
-      x = grayscale(
-        x,
-        params.map((p) => p.grayscale),
-      );
-    const blurred = gaussianBlur(
-      x,
-      params.map((p) => p.blurSigma),
-    );
+    x = colorJitter(x, column('jitter'));
+    if (params.some((p) => p.grayscale)) x = grayscale(x, column('grayscale'));
+    const blurred = gaussianBlur(x, column('blurSigma'));
     // Blur is a convex combination; clip only its float rounding.
     x = blurred === x ? x : tf.clipByValue(blurred, 0, 1);
     return x === batch ? tf.clone(batch) : x;
