@@ -1,0 +1,207 @@
+// The sphere lab's experiment: a small shared encoder (an MLP) maps fixed inputs onto the sphere
+// S² (or the circle S¹), and gradient descent trains it on the chosen objective. Inputs come in
+// clusters ("groups"); each input is seen as two noisy views, a positive pair. Because every
+// point is the output of the same encoder, alignment alone can only be satisfied by making the
+// encoder constant: everything collapses to one point, as Wang & Isola (2020) predict. Free
+// per-point coordinates would merely merge each pair.
+import {
+  alignment,
+  createMLP,
+  createRng,
+  deriveSeed,
+  l2Normalize,
+  ntXentLoss,
+  Trainer,
+  uniformity,
+  type MLP,
+} from '../../core';
+import { tf } from '../../core/tf';
+import type { Experiment, ExperimentDefinition, LossReading, Snapshot } from '../experiment';
+import { parseSphereParams, type SphereParams } from './sphere-params';
+
+/** Width of the input space. */
+const INPUT_DIM = 8;
+/** Hidden layers of the encoder. */
+const HIDDEN = [48, 48];
+/** Spread of the inputs around their cluster centre (centres have unit spread). */
+const CLUSTER_SPREAD = 0.45;
+/** Noise that turns an input into one of its two views. */
+const VIEW_NOISE = 0.35;
+/** Loss readings come back every this many steps. */
+const READ_EVERY = 5;
+
+/** The fixed training set: both views of every input, as tensors the experiment owns. */
+interface SphereData {
+  views1: tf.Tensor2D;
+  views2: tf.Tensor2D;
+  /** `[views1; views2]`, what the snapshot embeds. */
+  all: tf.Tensor2D;
+  /** Cluster of each embedded point (views1 first, then views2). */
+  groups: Float32Array;
+}
+
+/**
+ * Draws `points / 2` inputs in `groups` Gaussian clusters of R^8 and two noisy views of each, from
+ * `seed` alone (the JS rng, so every backend gets the same numbers).
+ */
+export function sphereInputs(
+  points: number,
+  groups: number,
+  seed: number,
+): { views1: Float32Array; views2: Float32Array; groups: Float32Array } {
+  const rng = createRng(deriveSeed(seed, 2));
+  const n = points / 2;
+  const centres = Array.from({ length: groups * INPUT_DIM }, () => rng.normal());
+  const views1 = new Float32Array(n * INPUT_DIM);
+  const views2 = new Float32Array(n * INPUT_DIM);
+  const labels = new Float32Array(points);
+  for (let i = 0; i < n; i++) {
+    const g = i % groups;
+    labels[i] = g;
+    labels[i + n] = g;
+    for (let k = 0; k < INPUT_DIM; k++) {
+      const x = (centres[g * INPUT_DIM + k] as number) + rng.normal(0, CLUSTER_SPREAD);
+      views1[i * INPUT_DIM + k] = x + rng.normal(0, VIEW_NOISE);
+      views2[i * INPUT_DIM + k] = x + rng.normal(0, VIEW_NOISE);
+    }
+  }
+  return { views1, views2, groups: labels };
+}
+
+function makeData(params: SphereParams, seed: number): SphereData {
+  const drawn = sphereInputs(params.points, params.groups, seed);
+  const n = params.points / 2;
+  const views1 = tf.tensor2d(drawn.views1, [n, INPUT_DIM]);
+  const views2 = tf.tensor2d(drawn.views2, [n, INPUT_DIM]);
+  return { views1, views2, all: tf.concat([views1, views2]), groups: drawn.groups };
+}
+
+function disposeData(data: SphereData): void {
+  tf.dispose([data.views1, data.views2, data.all]);
+}
+
+/**
+ * The simple loss of Wang & Liu (2021) over a batch of pairs: for every one of the 2n points,
+ * `−s_pos + λ · mean_k s_k` over its 2n − 2 negatives (the mean keeps λ independent of n).
+ */
+export function batchSimpleLoss(z1: tf.Tensor2D, z2: tf.Tensor2D, lambda: number): tf.Scalar {
+  return tf.tidy(() => {
+    const n = z1.shape[0];
+    const u = l2Normalize(tf.concat([z1, z2]));
+    const partner = tf.concat([tf.slice(u, [n, 0], [n, -1]), tf.slice(u, [0, 0], [n, -1])]);
+    const positive = tf.sum(tf.mul(u, partner), 1);
+    const total = tf.reshape(tf.matMul(u, tf.transpose(tf.sum(u, 0, true))), [2 * n]);
+    const negatives = tf.sub(tf.sub(total, positive), tf.sum(tf.square(u), 1));
+    return tf.mean(tf.sub(tf.mul(negatives, lambda / (2 * n - 2)), positive));
+  });
+}
+
+/** The objective's loss on the embedded views. */
+export function sphereObjective(z1: tf.Tensor2D, z2: tf.Tensor2D, p: SphereParams): tf.Scalar {
+  return tf.tidy(() => {
+    const spread = () => tf.div(tf.add(uniformity(z1), uniformity(z2)), 2) as tf.Scalar;
+    switch (p.objective) {
+      case 'infonce':
+        return ntXentLoss(z1, z2, p.tau);
+      case 'align-uniform':
+        return tf.add(alignment(z1, z2), tf.mul(spread(), p.lambda)) as tf.Scalar;
+      case 'align':
+        return alignment(z1, z2);
+      case 'uniform':
+        return spread();
+      case 'simple':
+        return batchSimpleLoss(z1, z2, p.lambda);
+    }
+  });
+}
+
+class SphereExperiment implements Experiment<SphereParams> {
+  private params: SphereParams;
+  private data: SphereData;
+  private readonly model: MLP;
+  private readonly trainer: Trainer<SphereData, SphereParams>;
+
+  constructor(params: SphereParams, seed: number) {
+    this.params = { ...params };
+    this.data = makeData(params, seed);
+    const model = createMLP([INPUT_DIM, ...HIDDEN, params.dim], { activation: 'tanh' });
+    this.model = model;
+    this.trainer = new Trainer<SphereData, SphereParams>({
+      model,
+      // The batch is the whole, fixed training set: the points on screen are what is trained.
+      sampleBatch: () => this.data,
+      loss: (b, p) => sphereObjective(model.apply(b.views1), model.apply(b.views2), p),
+      params: this.params,
+      seed,
+      optimizer: 'adam',
+      learningRate: params.lr,
+      readEvery: READ_EVERY,
+    });
+  }
+
+  async run(steps: number): Promise<LossReading[]> {
+    const readings = await this.trainer.run(steps);
+    return readings.map(({ step, loss }) => ({ step, loss }));
+  }
+
+  async snapshot(): Promise<Snapshot> {
+    const n = this.params.points / 2;
+    const dim = this.params.dim;
+    const step = this.trainer.stepCount;
+    const packed = tf.tidy(() => {
+      const u = l2Normalize(this.model.apply(this.data.all));
+      const a = alignment(tf.slice(u, [0, 0], [n, -1]), tf.slice(u, [n, 0], [n, -1]));
+      return tf.concat([tf.stack([a, uniformity(u)]), tf.reshape(u, [-1])]);
+    });
+    try {
+      const values = (await packed.data()) as Float32Array;
+      return {
+        step,
+        metrics: {
+          alignment: values[0] as number,
+          uniformity: values[1] as number,
+          loss: this.trainer.latest?.loss ?? Number.NaN,
+        },
+        arrays: { points: values.slice(2, 2 + 2 * n * dim) },
+      };
+    } finally {
+      packed.dispose();
+    }
+  }
+
+  layout(): Record<string, Float32Array> {
+    const n = this.params.points / 2;
+    const pairs = new Float32Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      pairs[2 * i] = i;
+      pairs[2 * i + 1] = i + n;
+    }
+    return { groups: this.data.groups.slice(), pairs };
+  }
+
+  update(params: SphereParams): void {
+    // The trainer reads `this.params` on every step; mutate it in place.
+    Object.assign(this.params, params);
+    if (this.trainer.learningRate !== params.lr) this.trainer.learningRate = params.lr;
+  }
+
+  reset(seed: number): void {
+    const data = makeData(this.params, seed);
+    disposeData(this.data);
+    this.data = data;
+    this.trainer.reset(seed);
+  }
+
+  dispose(): void {
+    this.trainer.dispose();
+    disposeData(this.data);
+  }
+}
+
+/** The sphere lab, as the training host's registry lists it. */
+export const sphereExperiment: ExperimentDefinition<SphereParams> = {
+  name: 'sphere',
+  parse: parseSphereParams,
+  rebuildOn: ['points', 'groups', 'dim'],
+  create: (params, seed) => new SphereExperiment(params, seed),
+};

@@ -1,0 +1,45 @@
+// The wire between a page and a training host: comlink over any message endpoint (a Worker, or a
+// MessagePort in tests). Results travel with their Float32Array buffers transferred, not copied.
+import { expose, releaseProxy, transfer, wrap, type Endpoint, type Remote } from 'comlink';
+import type { RunResult, TrainingApi } from './host';
+
+/** The buffers of a run result's snapshot and layout arrays, for transfer. */
+export function resultBuffers(result: RunResult): ArrayBuffer[] {
+  const arrays = [
+    ...Object.values(result.snapshot?.arrays ?? {}),
+    ...Object.values(result.layout ?? {}),
+  ];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
+/**
+ * Serves `host` on `endpoint` (`self` in a worker): every call is answered over the endpoint, and
+ * run results hand over their arrays' buffers instead of copying them.
+ */
+export function serveHost(host: TrainingApi, endpoint: Endpoint): void {
+  const api: TrainingApi = {
+    init: (requested) => host.init(requested),
+    create: (name, params, seed) => host.create(name, params, seed),
+    run: async (steps, snapshot) => {
+      const result = await host.run(steps, snapshot);
+      return transfer(result, resultBuffers(result));
+    },
+    setParams: (params) => host.setParams(params),
+    reset: (seed) => host.reset(seed),
+    dispose: () => host.dispose(),
+  };
+  expose(api, endpoint);
+}
+
+/** A host on the other side of a message endpoint, with a way to drop the connection. */
+export interface RemoteHost {
+  api: Remote<TrainingApi>;
+  /** Releases the proxy (the endpoint itself is the caller's to close or terminate). */
+  release(): void;
+}
+
+/** Connects to a host served with {@link serveHost} on the other end of `endpoint`. */
+export function connectHost(endpoint: Endpoint): RemoteHost {
+  const api = wrap<TrainingApi>(endpoint);
+  return { api, release: () => api[releaseProxy]() };
+}

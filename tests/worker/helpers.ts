@@ -1,0 +1,33 @@
+// Shared helpers of the worker tests: a CPU training host and one served over an in-process
+// MessageChannel, which is the exact comlink path a Web Worker uses, minus the thread.
+import '@tensorflow/tfjs-backend-cpu';
+import { tf } from '../../src/core/tf';
+import { TrainingHost } from '../../src/worker/host';
+import { connectHost, serveHost, type RemoteHost } from '../../src/worker/protocol';
+
+/** Selects the CPU backend (call from beforeAll). */
+export async function useCpu(): Promise<void> {
+  await tf.setBackend('cpu');
+  await tf.ready();
+}
+
+/** A host on the active backend, as the main-thread fallback builds it. */
+export function localHost(): TrainingHost {
+  return new TrainingHost(async () => ({ backend: 'cpu', reason: 'tests' }));
+}
+
+/** A host served over a MessageChannel; `close` shuts both ports. */
+export function remoteHost(): RemoteHost & { host: TrainingHost; close(): void } {
+  const host = localHost();
+  const { port1, port2 } = new MessageChannel();
+  serveHost(host, port1);
+  const remote = connectHost(port2);
+  return {
+    ...remote,
+    host,
+    close() {
+      port1.close();
+      port2.close();
+    },
+  };
+}
