@@ -3,6 +3,10 @@
 // fetched only on the pages that use it.
 import { defineAsyncComponent, type Component } from 'vue';
 import { defineClientConfig } from 'vuepress/client';
+// The PWA plugin imports register-service-worker lazily, after the page's `load` event, but the
+// library waits for that event with a listener it adds when first evaluated, so the service
+// worker would never register. Evaluating it with the entry chunk makes the listener early enough.
+import 'register-service-worker';
 import DemoFrame from '../../components/DemoFrame.vue';
 import { figureComponents } from './figures';
 

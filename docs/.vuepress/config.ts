@@ -1,4 +1,5 @@
 // Site configuration: default theme, Vite bundler, offline search, build-time KaTeX, PWA.
+import { fileURLToPath } from 'node:url';
 import { viteBundler } from '@vuepress/bundler-vite';
 import { markdownMathPlugin } from '@vuepress/plugin-markdown-math';
 import { pwaPlugin } from '@vuepress/plugin-pwa';
@@ -8,11 +9,13 @@ import { defineUserConfig } from 'vuepress';
 import { resolveBase } from './base';
 import { tfjsChunkGroups } from './chunks';
 import { sidebar } from './sidebar';
+import { slimsearchWorkerFix } from './slimsearchWorker';
 
 const base = resolveBase(process.env.BASE);
 
 export default defineUserConfig({
   base,
+  public: fileURLToPath(new URL('../../public', import.meta.url)),
   lang: 'en-US',
   title: 'Contrastive',
   description:
@@ -55,11 +58,17 @@ export default defineUserConfig({
   plugins: [
     markdownMathPlugin({ type: 'katex' }),
     slimsearchPlugin({ indexContent: true, suggestion: true }),
+    slimsearchWorkerFix(),
     pwaPlugin({
       cacheHTML: true,
       // KB. The tfjs backends and the WASM binaries are several MB; a demo offline needs them all.
       maxSize: 16 * 1024,
       update: 'hint',
+      generateSWConfig: {
+        // The default patterns miss the WASM binaries. Every browser with service workers reads
+        // WOFF2, so the KaTeX fonts' TTF and WOFF fallbacks are not precached.
+        globPatterns: ['**/*.{html,js,css,svg,woff2,wasm,webmanifest}'],
+      },
       showInstall: false,
       favicon: '/favicon.svg',
       appendBase: true,

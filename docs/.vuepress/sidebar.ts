@@ -1,16 +1,16 @@
 import type { SidebarOptions } from '@vuepress/theme-default';
 
-/** The reading order: every page, as the issue lists it. Titles come from each page's `# heading`. */
-export const pages = [
-  '/',
-  '/what-is-contrastive-learning.md',
-  '/temperature.md',
-  '/uniformity.md',
-  '/metric-learning.md',
-  '/simclr.md',
-  '/simcse.md',
-  '/under-the-hood.md',
+/** The reading order: every page with its short sidebar title, as the issue lists them. */
+export const chapters = [
+  { text: 'Home', link: '/' },
+  { text: 'What is contrastive learning', link: '/what-is-contrastive-learning.md' },
+  { text: 'Temperature', link: '/temperature.md' },
+  { text: 'Uniformity on the hypersphere', link: '/uniformity.md' },
+  { text: 'Contrastive vs metric learning', link: '/metric-learning.md' },
+  { text: 'SimCLR', link: '/simclr.md' },
+  { text: 'SimCSE', link: '/simcse.md' },
+  { text: 'Under the hood', link: '/under-the-hood.md' },
 ] as const;
 
 /** One flat sidebar for the whole site; each entry expands into its page's headings. */
-export const sidebar: SidebarOptions = [...pages];
+export const sidebar: SidebarOptions = chapters.map((chapter) => ({ ...chapter }));

@@ -249,6 +249,8 @@ export const DEFAULT_LOADERS: Readonly<Record<BackendName, BackendLoader>> = {
     setWasmPaths({
       'tfjs-backend-wasm.wasm': wasmPlainUrl,
       'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+      // The map must name all three binaries; with threads off, this entry is never fetched.
+      'tfjs-backend-wasm-threaded-simd.wasm': wasmSimdUrl,
     });
   },
   cpu: async () => {

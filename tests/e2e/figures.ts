@@ -1,0 +1,70 @@
+// Helpers for the e2e tests of the per-slider figures (loss explorer, temperature weights): wait for
+// a figure, read tfjs's tensor count, drive a log slider by keyboard, and mount/unmount a figure by
+// navigating in the single-page app.
+import type { Page } from 'playwright-core';
+import { expect } from './harness';
+
+/**
+ * Live tensors on the page. TensorFlow.js keeps its engine on the global object as `_tfengine`,
+ * so tests can read `memory()` without the site exposing anything of its own.
+ */
+export function tensorCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const engine = (globalThis as { _tfengine?: { memory(): { numTensors: number } } })._tfengine;
+    if (!engine) throw new Error('TensorFlow.js is not loaded on this page');
+    return engine.memory().numTensors;
+  });
+}
+
+/** Scrolls a demo frame into view and waits until it is ready; returns its backend. */
+export async function readyFigure(page: Page, name: string): Promise<string> {
+  const frame = page.locator(`[data-demo="${name}"]`);
+  await frame.scrollIntoViewIfNeeded();
+  await page.waitForSelector(`[data-demo="${name}"][data-state="ready"]`, { timeout: 60_000 });
+  return (await frame.getAttribute('data-backend')) ?? '';
+}
+
+/** Focuses a slider by its accessible name and presses `key` until it reads `target` (≤ 60 presses). */
+export async function keyboardTo(
+  page: Page,
+  scope: string,
+  name: string,
+  key: string,
+  target: string,
+): Promise<void> {
+  const slider = page.locator(scope).getByRole('slider', { name, exact: true });
+  await slider.focus();
+  for (let i = 0; i < 60; i++) {
+    if ((await slider.getAttribute('aria-valuetext')) === target) return;
+    await page.keyboard.press(key);
+  }
+  expect(false, `${name} never reached ${target}`);
+}
+
+/** Follows the sidebar link to a chapter, as a reader would (no page load). */
+export async function navigate(page: Page, chapter: string): Promise<void> {
+  const before = page.url();
+  await page.locator(`.vp-sidebar a.vp-sidebar-item[aria-label="${chapter}"]`).click();
+  await page.waitForFunction((url) => location.href !== url, before);
+}
+
+/**
+ * Mounts and unmounts a figure `times` times by navigating between its chapter and "Under the hood"
+ * (whose only demo holds no tensors), exercising it with `use` while mounted; returns the tensor
+ * count measured away from the figure after each round.
+ */
+export async function mountUnmountCounts(
+  page: Page,
+  options: { chapter: string; figure: string; times: number; use(round: number): Promise<void> },
+): Promise<number[]> {
+  const counts: number[] = [];
+  for (let round = 0; round < options.times; round++) {
+    await navigate(page, options.chapter);
+    await readyFigure(page, options.figure);
+    await options.use(round);
+    await navigate(page, 'Under the hood');
+    await page.waitForSelector(`[data-demo="${options.figure}"]`, { state: 'detached' });
+    counts.push(await tensorCount(page));
+  }
+  return counts;
+}
