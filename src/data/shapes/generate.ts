@@ -59,7 +59,7 @@ function balancedLabels(count: number, seed: number): Int32Array {
 /**
  * Generates the built-in shapes data set: ten classes (seven shapes, three textures) of RGB images
  * varying in position, scale, rotation, colours, background gradient and noise. Image `i` depends
- * only on `seed` and `i`, so it can be regenerated alone.
+ * only on `seed` and `i`: a longer set with the same seed starts with the shorter one.
  */
 export function generateShapes({
   count,
