@@ -1,0 +1,194 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defineComponent, h, onMounted } from 'vue';
+import type { BackendChoice, BackendName, SelectOptions } from '../../src/core/backend';
+
+// No real TensorFlow.js here: selection is replaced by a recorder that "chooses" the requested
+// backend (or WASM) instantly. Everything else in src/core/backend stays real.
+const selectBackend = vi.fn(async ({ requested }: SelectOptions): Promise<BackendChoice> => ({
+  backend: requested ?? 'wasm',
+  reason: requested ? 'you asked for it' : 'fastest here',
+  requested: requested ?? null,
+  capabilities: [],
+  attempts: [],
+}));
+vi.mock('../../src/core/backend', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/core/backend')>()),
+  selectBackend: (options: SelectOptions) => selectBackend(options),
+}));
+vi.mock('../../src/core/tf', () => ({ tf: { fake: 'tfjs' } }));
+
+/** A controllable IntersectionObserver: `setVisible` plays the browser's part. */
+class FakeObserver {
+  static instances: FakeObserver[] = [];
+  constructor(private readonly callback: IntersectionObserverCallback) {
+    FakeObserver.instances.push(this);
+  }
+  observe() {}
+  disconnect() {}
+  setVisible(isIntersecting: boolean) {
+    this.callback([{ isIntersecting } as IntersectionObserverEntry], this as never);
+  }
+}
+const scrollTo = async (visible: boolean) => {
+  for (const observer of FakeObserver.instances) observer.setVisible(visible);
+  await flushPromises();
+};
+
+// A fresh module graph per test: the page-wide tfjs state in useTfjs is a module singleton.
+async function mountFrame(
+  props: Record<string, unknown> = {},
+  slot?: (p: Record<string, unknown>) => unknown,
+) {
+  const { default: DemoFrame } = await import('../../components/DemoFrame.vue');
+  return mount(DemoFrame as never, {
+    props: { name: 'test-demo', title: 'A test demo', ...props },
+    slots: {
+      default:
+        slot ??
+        ((p: Record<string, unknown>) => h('p', { class: 'child' }, `on ${String(p.backend)}`)),
+    },
+  });
+}
+
+const root = (wrapper: Awaited<ReturnType<typeof mountFrame>>) =>
+  wrapper.get('[data-demo="test-demo"]');
+
+beforeEach(() => {
+  vi.resetModules();
+  selectBackend.mockClear();
+  FakeObserver.instances = [];
+  vi.stubGlobal('IntersectionObserver', FakeObserver);
+  window.history.replaceState({}, '', '/page.html');
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('DemoFrame', () => {
+  it('waits off screen: loading state, no backend, no tfjs, no slot', async () => {
+    const wrapper = await mountFrame();
+    await flushPromises();
+    expect(root(wrapper).attributes('data-state')).toBe('loading');
+    expect(root(wrapper).attributes('data-backend')).toBeUndefined();
+    expect(wrapper.find('[role="status"]').text()).toMatch(/starts when you scroll to it/);
+    expect(wrapper.find('.child').exists()).toBe(false);
+    expect(selectBackend).not.toHaveBeenCalled();
+  });
+
+  it('loads on scroll, becomes ready, reports its backend and renders the slot', async () => {
+    const load = vi.fn(async () => ({ answer: 42 }));
+    const wrapper = await mountFrame({ load }, (p) =>
+      h(
+        'p',
+        { class: 'child' },
+        `${String(p.backend)} ${JSON.stringify(p.module)} ${JSON.stringify(p.tf)}`,
+      ),
+    );
+    await scrollTo(true);
+    expect(root(wrapper).attributes('data-state')).toBe('ready');
+    expect(root(wrapper).attributes('data-backend')).toBe('wasm');
+    expect(wrapper.get('.child').text()).toBe('wasm {"answer":42} {"fake":"tfjs"}');
+    expect(wrapper.get('footer').text()).toContain('Running on WebAssembly');
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(root(wrapper).attributes('aria-label')).toBe('A test demo');
+  });
+
+  it('shows an error panel when loading fails, and recovers on "Reload demo"', async () => {
+    const load = vi
+      .fn<() => Promise<string>>()
+      .mockRejectedValueOnce(new Error('chunk failed'))
+      .mockResolvedValue('ok');
+    const wrapper = await mountFrame({ load });
+    await scrollTo(true);
+    expect(root(wrapper).attributes('data-state')).toBe('error');
+    expect(wrapper.get('[role="alert"]').text()).toContain('chunk failed');
+    await wrapper.get('[role="alert"] button').trigger('click');
+    await flushPromises();
+    expect(root(wrapper).attributes('data-state')).toBe('ready');
+    expect(wrapper.find('[role="alert"]').exists()).toBe(false);
+  });
+
+  it('catches an error thrown by the figure inside', async () => {
+    const Broken = defineComponent({
+      setup() {
+        onMounted(() => {
+          throw new Error('figure exploded');
+        });
+        return () => h('p', 'broken');
+      },
+    });
+    const wrapper = await mountFrame({}, () => h(Broken));
+    await scrollTo(true);
+    expect(root(wrapper).attributes('data-state')).toBe('error');
+    expect(wrapper.get('[role="alert"]').text()).toContain('figure exploded');
+  });
+
+  it('gives the figure an API: activity drives data-state, and running pauses off screen', async () => {
+    const { useDemoFrame } = await import('../../components/composables/useDemoFrame');
+    let api: ReturnType<typeof useDemoFrame> | undefined;
+    const Figure = defineComponent({
+      setup() {
+        api = useDemoFrame();
+        return () => h('p', 'figure');
+      },
+    });
+    const wrapper = await mountFrame({}, () => h(Figure));
+    await scrollTo(true);
+    expect(api?.tf).toEqual({ fake: 'tfjs' });
+    expect(api?.backend.value).toBe('wasm');
+
+    api?.setActivity('running');
+    await flushPromises();
+    expect(root(wrapper).attributes('data-state')).toBe('running');
+    await scrollTo(false);
+    expect(api?.visible.value).toBe(false);
+    expect(root(wrapper).attributes('data-state')).toBe('paused');
+    await scrollTo(true);
+    expect(root(wrapper).attributes('data-state')).toBe('running');
+
+    await api?.guard(Promise.reject(new Error('async step failed')));
+    await flushPromises();
+    expect(root(wrapper).attributes('data-state')).toBe('error');
+    expect(wrapper.get('[role="alert"]').text()).toContain('async step failed');
+  });
+
+  it('honours ?backend= and shows a notice for an unknown value', async () => {
+    window.history.replaceState({}, '', '/page.html?backend=cpu');
+    const asked = await mountFrame();
+    await scrollTo(true);
+    expect(root(asked).attributes('data-backend')).toBe('cpu');
+    expect(selectBackend).toHaveBeenLastCalledWith(expect.objectContaining({ requested: 'cpu' }));
+    asked.unmount();
+
+    vi.resetModules();
+    FakeObserver.instances = [];
+    window.history.replaceState({}, '', '/page.html?backend=bogus');
+    const bogus = await mountFrame();
+    await scrollTo(true);
+    expect(root(bogus).attributes('data-state')).toBe('ready');
+    expect(root(bogus).attributes('data-backend')).toBe('wasm');
+    expect(bogus.get('p[role="status"]').text()).toContain('Unknown backend “bogus”');
+  });
+
+  it('switches backend from its control and re-mounts the figure', async () => {
+    let mounts = 0;
+    const Figure = defineComponent({
+      setup() {
+        onMounted(() => (mounts += 1));
+        return () => h('p', 'figure');
+      },
+    });
+    const wrapper = await mountFrame({}, () => h(Figure));
+    await scrollTo(true);
+    expect(mounts).toBe(1);
+    await wrapper.get('select').setValue('cpu' satisfies BackendName);
+    await flushPromises();
+    expect(root(wrapper).attributes('data-backend')).toBe('cpu');
+    expect(selectBackend).toHaveBeenLastCalledWith(expect.objectContaining({ requested: 'cpu' }));
+    expect(mounts).toBe(2);
+  });
+});
