@@ -1,6 +1,7 @@
+/* eslint-disable vue/one-component-per-file -- tiny inline figures play the slot's part */
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defineComponent, h, onMounted } from 'vue';
+import { defineComponent, h, onMounted, type Component } from 'vue';
 import type { BackendChoice, BackendName, SelectOptions } from '../../src/core/backend';
 
 // No real TensorFlow.js here: selection is replaced by a recorder that "chooses" the requested
@@ -41,7 +42,8 @@ async function mountFrame(
   slot?: (p: Record<string, unknown>) => unknown,
 ) {
   const { default: DemoFrame } = await import('../../components/DemoFrame.vue');
-  return mount(DemoFrame as never, {
+  // A generic SFC's type is a function signature; mount only needs a component.
+  return mount(DemoFrame as unknown as Component, {
     props: { name: 'test-demo', title: 'A test demo', ...props },
     slots: {
       default:
