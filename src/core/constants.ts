@@ -2,8 +2,10 @@
 // so a training loop does not rebuild an n × n mask on every step.
 import { tf } from './tf';
 
-/** How many constants are kept; the least recently used one is disposed beyond this. */
+/** Most constants kept; the least recently used are disposed beyond this… */
 const MAX_ENTRIES = 16;
+/** …or beyond this many elements in all (32 MiB of float32: two 2048 × 2048 masks). */
+const MAX_ELEMENTS = 2 ** 23;
 
 const entries = new Map<string, tf.Tensor>();
 
@@ -22,10 +24,15 @@ export function cachedConstant<T extends tf.Tensor>(key: string, build: () => T)
     return hit as T;
   }
   const made = tf.keep(tf.tidy(build));
+  entries.delete(fullKey); // a disposed stale entry, if any
   entries.set(fullKey, made);
+  let elements = 0;
+  for (const t of entries.values()) elements += t.size;
+  // Oldest first; the entry just made is never evicted.
   for (const [oldKey, old] of entries) {
-    if (entries.size <= MAX_ENTRIES) break;
+    if (old === made || (entries.size <= MAX_ENTRIES && elements <= MAX_ELEMENTS)) break;
     entries.delete(oldKey);
+    elements -= old.size;
     old.dispose();
   }
   return made;

@@ -22,67 +22,73 @@ function diagonalIndices(size: number): tf.Tensor1D {
   );
 }
 
-/** Swaps the two halves of the 2N rows, so row k holds the other view of example k. */
-function partnerRows(u: tf.Tensor2D, n: number): tf.Tensor2D {
-  const width = u.shape[1];
-  return tf.concat([tf.slice(u, [n, 0], [n, width]), tf.slice(u, [0, 0], [n, width])], 0);
+/** For each of the 2N views, the row of the other view of the same example. */
+function partnerIndices(views: number): tf.Tensor1D {
+  return cachedConstant(`partner-rows:${views}`, () =>
+    tf.tensor1d(
+      Array.from({ length: views }, (_, k) => (k + views / 2) % views),
+      'int32',
+    ),
+  );
+}
+
+/** Flat index of each anchor's positive logit in the `2N × 2N` logit matrix. */
+function positiveIndices(views: number): tf.Tensor1D {
+  return cachedConstant(`positive-logits:${views}`, () =>
+    tf.add(
+      tf.mul(tf.range(0, views, 1, 'int32'), tf.scalar(views, 'int32')),
+      partnerIndices(views),
+    ),
+  );
 }
 
 function ntXentWithGradient(tau: number) {
   return tf.customGrad((z1Arg, z2Arg, saveArg) => {
     const save = saveArg as tf.GradSaveFunc;
-    const z1 = z1Arg as tf.Tensor2D;
-    const z2 = z2Arg as tf.Tensor2D;
-    const n = z1.shape[0];
-    const views = 2 * n;
-    const z = tf.concat([z1, z2], 0);
+    const views = 2 * (z1Arg as tf.Tensor2D).shape[0];
+    const z = tf.concat([z1Arg as tf.Tensor2D, z2Arg as tf.Tensor2D], 0);
     const invNorm = tf.rsqrt(tf.add(tf.sum(tf.square(z), 1, true), NORM_EPSILON));
     const u = tf.mul(z, invNorm) as tf.Tensor2D;
-    // Logits S/τ in one product; the 1/τ is applied to the small [d, 2N] factor, not to S.
-    const shifted = tf.sub(
-      tf.matMul(u, tf.mul(tf.transpose(u), 1 / tau)),
-      diagonalOffset(views, tau),
-    );
+    // Logits S/τ in one product (1/τ scales the small [d, 2N] factor, not S), diagonal pushed down.
+    const logits = tf.matMul(u, tf.mul(tf.transpose(u), 1 / tau));
+    const shifted = tf.sub(logits, diagonalOffset(views, tau));
     const rowMax = tf.max(shifted, 1, true);
     const p = tf.softmax(shifted);
-    const pDiagonal = tf.reshape(tf.gather(tf.reshape(p, [-1]), diagonalIndices(views)), [
-      views,
-      1,
-    ]);
+    const pSelf = tf.reshape(tf.gather(tf.reshape(p, [-1]), diagonalIndices(views)), [views, 1]);
     // log Σ_j exp(shifted_kj) = m_k − log max_j p_kj: exact, and p's largest entry cannot underflow.
     const logSumAll = tf.sub(rowMax, tf.log(tf.max(p, 1, true)));
-    // Remove the diagonal term: Σ_{j≠k} = Σ_j · (1 − p_kk), with p_kk < ½ by construction.
-    const logSumOthers = tf.add(logSumAll, tf.log1p(tf.neg(pDiagonal)));
-    const d = z1.shape[1];
-    const positive = tf.sum(tf.mul(tf.slice(u, [0, 0], [n, d]), tf.slice(u, [n, 0], [n, d])), 1);
-    const value = tf.sub(tf.mean(logSumOthers), tf.div(tf.mean(positive), tau));
-    save([u, invNorm, p, pDiagonal]);
+    // Drop the self term: Σ_{j≠k} = Σ_j · (1 − p_kk), where p_kk < ½ by construction.
+    const logSumOthers = tf.add(logSumAll, tf.log1p(tf.neg(pSelf)));
+    // Off the diagonal the shifted logits are the plain ones, so the positives are read there.
+    const positive = tf.gather(tf.reshape(shifted, [-1]), positiveIndices(views));
+    const value = tf.sub(tf.mean(logSumOthers), tf.mean(positive));
+    save([u, invNorm, p, pSelf]);
     return {
       value,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [su, sInvNorm, sp, sDiagonal] = saved as [
+        const [su, sInvNorm, sp, sSelf] = saved as tf.Tensor2D[] as [
           tf.Tensor2D,
           tf.Tensor2D,
           tf.Tensor2D,
           tf.Tensor2D,
         ];
-        // q = softmax over the other views, except for a residue c_k·p_kk left on the diagonal.
-        const rescale = tf.reciprocal(tf.sub(1, sDiagonal));
+        // q = softmax over the other views, plus a residue c_k·p_kk left on the diagonal.
+        const rescale = tf.reciprocal(tf.sub(1, sSelf));
         const q = tf.mul(sp, rescale);
         // ∂L/∂S = (P_off − Pos)/(2Nτ); through S = U·Uᵀ that is (G + Gᵀ)·U.
         const spread = tf.matMul(tf.add(q, tf.transpose(q)), su);
-        const residue = tf.mul(tf.mul(rescale, sDiagonal), 2);
+        const residue = tf.mul(tf.mul(rescale, sSelf), 2);
+        const partner = tf.gather(su, partnerIndices(views));
         const gradU = tf.mul(
-          tf.sub(tf.sub(spread, tf.mul(residue, su)), tf.mul(partnerRows(su, n), 2)),
+          tf.sub(tf.sub(spread, tf.mul(residue, su)), tf.mul(partner, 2)),
           tf.div(dy, views * tau),
         );
         // Through u = z / sqrt(‖z‖² + ε): ∂z = (∂u − u·⟨u, ∂u⟩) / sqrt(‖z‖² + ε).
         const gradZ = tf.mul(
           tf.sub(gradU, tf.mul(su, tf.sum(tf.mul(gradU, su), 1, true))),
           sInvNorm,
-        ) as tf.Tensor2D;
-        const width = gradZ.shape[1];
-        return [tf.slice(gradZ, [0, 0], [n, width]), tf.slice(gradZ, [n, 0], [n, width])];
+        );
+        return tf.split(gradZ, 2, 0);
       },
     };
   });

@@ -16,6 +16,7 @@ import {
   tripletLoss,
   uniformity,
 } from '../../src/core';
+import { cachedConstant } from '../../src/core/constants';
 import { tf } from '../../src/core/tf';
 import { leakedBy, randomMatrix, useCpu } from './helpers';
 
@@ -75,6 +76,21 @@ describe('tensor leaks', () => {
       }),
     ).toBe(0);
     a.dispose();
+  });
+
+  it('evicts cached constants beyond its element budget, oldest first', () => {
+    disposeCachedConstants();
+    const big = (i: number) => cachedConstant(`test-big:${i}`, () => tf.zeros([2 ** 22]));
+    const first = big(0);
+    big(1);
+    expect(first.isDisposed).toBe(false);
+    expect(big(0)).toBe(first); // a hit refreshes it, so entry 1 is now the oldest
+    const third = big(2);
+    expect(cachedConstantCount()).toBe(2);
+    expect(first.isDisposed).toBe(false);
+    expect(third.isDisposed).toBe(false);
+    disposeCachedConstants();
+    expect(first.isDisposed).toBe(true);
   });
 
   it('keeps its constant cache bounded and releases it on request', () => {

@@ -3,24 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { l2Normalize, ntXentLoss, tripletLoss } from '../../src/core';
 import { tf } from '../../src/core/tf';
+import { plainNtXent } from '../../scripts/bench/plain-ntxent';
 import { expectClose, randomMatrix, take, useCpu, values } from './helpers';
-
-/**
- * Straightforward NT-Xent through tf autodiff: self-similarities replaced by −∞ (fine on the CPU
- * backend used here), log-sum-exp per row, minus the positive logit.
- */
-function plainNtXent(z1: tf.Tensor2D, z2: tf.Tensor2D, tau: number): tf.Scalar {
-  return tf.tidy(() => {
-    const n = z1.shape[0];
-    const u = l2Normalize(tf.concat([z1, z2], 0));
-    const logits = tf.div(tf.matMul(u, u, false, true), tau);
-    const self = tf.cast(tf.eye(2 * n), 'bool');
-    const others = tf.where(self, tf.fill([2 * n, 2 * n], Number.NEGATIVE_INFINITY), logits);
-    const partner = tf.concat([tf.slice(u, [n, 0], [n, -1]), tf.slice(u, [0, 0], [n, -1])], 0);
-    const positive = tf.div(tf.sum(tf.mul(u, partner), 1), tau);
-    return tf.mean(tf.sub(tf.logSumExp(others, 1), positive));
-  });
-}
 
 const lossValue = (z1: tf.Tensor2D, z2: tf.Tensor2D, tau: number) => take(ntXentLoss(z1, z2, tau));
 
