@@ -22,7 +22,9 @@ const MAX_TRIES = 32;
 
 /** A background (two colours for a gradient, equal when solid) and a foreground that stands out. */
 export interface Palette {
+  /** The two ends of the background gradient. */
   readonly background: readonly [Rgb, Rgb];
+  /** The colour of the shape or of the texture's marks. */
   readonly foreground: Rgb;
 }
 

@@ -20,8 +20,11 @@ export interface ShapesDataset {
   readonly images: Float32Array;
   /** Class index of each image, into `classNames`. */
   readonly labels: Int32Array;
+  /** Name of each class, indexed by label. */
   readonly classNames: readonly string[];
+  /** Side of the square images in pixels. */
   readonly size: number;
+  /** Number of images. */
   readonly count: number;
 }
 

@@ -4,14 +4,17 @@ import { uniformNoise, uniform, type Rng } from './prng';
 
 /** Everything that decides one image, drawn from its own seeded stream. */
 export interface ImageSpec {
+  /** The class drawn. */
   readonly shape: ShapeClass;
   /** Centre (shapes) or pattern origin (textures), in pixels. */
   readonly cx: number;
+  /** See `cx`. */
   readonly cy: number;
   /** Radius of a shape or period of a texture, in pixels. */
   readonly scale: number;
   /** Rotation in radians. */
   readonly angle: number;
+  /** Background and foreground colours. */
   readonly palette: Palette;
   /** Direction of the background gradient, in radians. */
   readonly gradientAngle: number;
