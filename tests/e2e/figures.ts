@@ -9,10 +9,16 @@ import { expect } from './harness';
  * so tests can read `memory()` without the site exposing anything of its own.
  */
 export function tensorCount(page: Page): Promise<number> {
+  return readEngine(page).then(({ numTensors }) => numTensors);
+}
+
+/** The global tfjs engine's tensor count and active backend. */
+function readEngine(page: Page): Promise<{ numTensors: number; backend: string }> {
   return page.evaluate(() => {
-    const engine = (globalThis as { _tfengine?: { memory(): { numTensors: number } } })._tfengine;
+    type Engine = { memory(): { numTensors: number }; backendName: string };
+    const engine = (globalThis as { _tfengine?: Engine })._tfengine;
     if (!engine) throw new Error('TensorFlow.js is not loaded on this page');
-    return engine.memory().numTensors;
+    return { numTensors: engine.memory().numTensors, backend: engine.backendName };
   });
 }
 
@@ -41,11 +47,24 @@ export async function keyboardTo(
   expect(false, `${name} never reached ${target}`);
 }
 
-/** Follows the sidebar link to a chapter, as a reader would (no page load). */
+/**
+ * Follows the sidebar link to a chapter, as a reader would (no page load). The theme rewrites the
+ * hash of the current page while it scrolls, and that router navigation can cancel a click made
+ * just before it, so the click is repeated until the address shows the chapter.
+ */
 export async function navigate(page: Page, chapter: string): Promise<void> {
-  const before = page.url();
-  await page.locator(`.vp-sidebar a.vp-sidebar-item[aria-label="${chapter}"]`).click();
-  await page.waitForFunction((url) => location.href !== url, before);
+  const link = page.locator(`.vp-sidebar a.vp-sidebar-item[aria-label="${chapter}"]`);
+  const target = new URL((await link.getAttribute('href')) ?? '', page.url()).pathname;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await link.click();
+    try {
+      await page.waitForFunction((path) => location.pathname === path, target, { timeout: 3000 });
+      return;
+    } catch {
+      // Cancelled by the theme's own navigation: click again.
+    }
+  }
+  expect(false, `the sidebar link to ${chapter} did not navigate to ${target}`);
 }
 
 /**
@@ -60,7 +79,10 @@ export async function mountUnmountCounts(
   const counts: number[] = [];
   for (let round = 0; round < options.times; round++) {
     await navigate(page, options.chapter);
-    await readyFigure(page, options.figure);
+    const backend = await readyFigure(page, options.figure);
+    // The engine read here must be the one the figure runs on, or the counts prove nothing.
+    const engine = await readEngine(page);
+    expect(engine.backend === backend, `engine on ${engine.backend}, figure on ${backend}`);
     await options.use(round);
     await navigate(page, 'Under the hood');
     await page.waitForSelector(`[data-demo="${options.figure}"]`, { state: 'detached' });
