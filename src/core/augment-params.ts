@@ -38,7 +38,9 @@ export const SIMCLR_AUGMENT: AugmentOptions = {
 
 /** The paper's probabilities and ranges. */
 export const SIMCLR_SETTINGS = {
+  /** Crop area as a fraction of the image, drawn uniformly. */
   cropArea: [0.08, 1],
+  /** Crop aspect ratio width / height, drawn log-uniformly. */
   cropAspect: [3 / 4, 4 / 3],
   /** Tries before falling back to the whole image, as torchvision's RandomResizedCrop. */
   cropAttempts: 10,
@@ -50,14 +52,19 @@ export const SIMCLR_SETTINGS = {
   hueScale: 0.2,
   grayscaleProbability: 0.2,
   blurProbability: 0.5,
+  /** Blur σ in pixels, drawn uniformly; the kernel spans about 10 % of the side (see blurRadius). */
   blurSigma: [0.1, 2.0],
 } as const;
 
 /** A crop box as fractions of the image height and width. */
 export interface CropParams {
+  /** Top edge, as a fraction of the height. */
   readonly top: number;
+  /** Left edge, as a fraction of the width. */
   readonly left: number;
+  /** Crop height, as a fraction of the height. */
   readonly height: number;
+  /** Crop width, as a fraction of the width. */
   readonly width: number;
 }
 
@@ -71,14 +78,19 @@ export interface JitterParams {
   readonly saturation: number;
   /** Hue rotation as a fraction of the colour wheel. */
   readonly hue: number;
+  /** The order the four ops run in for this image. */
   readonly order: readonly JitterOp[];
 }
 
 /** The parameters of one augmented view; `null` or `false` means that step was not applied. */
 export interface ViewParams {
+  /** The crop box, resized back to the full image. */
   readonly crop: CropParams | null;
+  /** Mirrored left to right. */
   readonly flip: boolean;
+  /** Colour-jitter factors and order. */
   readonly jitter: JitterParams | null;
+  /** Turned to gray. */
   readonly grayscale: boolean;
   /** Standard deviation of the Gaussian blur in pixels. */
   readonly blurSigma: number | null;
