@@ -105,6 +105,24 @@ describe('augmentations', () => {
     tf.dispose([batch, images]);
   });
 
+  it('handle non-square images of other sizes, keeping crop aspect ratios in pixels', () => {
+    const rng0 = mulberry32(4);
+    const batch = tf.tensor4d(Float32Array.from({ length: 3 * 40 * 66 * 3 }, rng0), [3, 40, 66, 3]);
+    const { images, params } = augmentBatch(batch, SIMCLR_AUGMENT, mulberry32(8));
+    expect(images.shape).toEqual([3, 40, 66, 3]);
+    expect(values(images).every((x) => x >= 0 && x <= 1)).toBe(true);
+    const rng = mulberry32(3);
+    for (let i = 0; i < 500; i += 1) {
+      const { crop } = sampleViewParams(SIMCLR_AUGMENT, rng, 40, 66);
+      if (crop === null || crop.width * crop.height === 1) continue;
+      const aspect = (crop.width * 66) / (crop.height * 40);
+      expect(aspect).toBeGreaterThanOrEqual(3 / 4 - 1e-9);
+      expect(aspect).toBeLessThanOrEqual(4 / 3 + 1e-9);
+    }
+    tf.dispose([batch, images]);
+    expect(params).toHaveLength(3);
+  });
+
   it('are deterministic per seed and differ between seeds', () => {
     const batch = shapes(6);
     const run = (seed: number) => {
