@@ -342,3 +342,74 @@ function explain(name: BackendName, why: string, attempts: readonly BackendAttem
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** A workload to time: `run` is one step, awaited to completion; `dispose` frees its tensors. */
+export interface Workload {
+  run(): Promise<void>;
+  dispose(): void;
+}
+
+/** How long one step of a workload took on one backend. */
+export interface BackendTiming {
+  backend: BackendName;
+  /** Median of the timed steps, in milliseconds. */
+  medianMs: number;
+  /** Every timed step, in milliseconds, in order. */
+  samplesMs: number[];
+}
+
+/** Options of {@link timeOnBackend}. */
+export interface TimingOptions {
+  /** Untimed steps first (shader compilation, WASM start-up). Default 3. */
+  warmup?: number;
+  /** Timed steps. Default 10. */
+  repeats?: number;
+  /** Overrides how the backend is loaded (tests use it). */
+  loader?: BackendLoader;
+}
+
+/**
+ * Times a workload on one backend, then restores the backend that was active before, so other
+ * demos on the page are not moved. The workload is built after the switch, so its tensors live
+ * on the backend being timed.
+ *
+ * @param tf - the TensorFlow.js namespace
+ * @param backend - where to run
+ * @param build - creates the workload (called once, on `backend`)
+ * @throws if the backend cannot be initialised or the workload fails; the previous backend is
+ *   restored either way
+ */
+export async function timeOnBackend(
+  tf: Tfjs,
+  backend: BackendName,
+  build: () => Workload,
+  options: TimingOptions = {},
+): Promise<BackendTiming> {
+  const { warmup = 3, repeats = 10, loader = DEFAULT_LOADERS[backend] } = options;
+  const previous = tf.getBackend();
+  let workload: Workload | null = null;
+  try {
+    await loader(tf);
+    if (!(await tf.setBackend(backend))) throw new Error(`${backend} could not be initialised`);
+    workload = build();
+    for (let i = 0; i < warmup; i += 1) await workload.run();
+    const samplesMs: number[] = [];
+    for (let i = 0; i < repeats; i += 1) {
+      const start = performance.now();
+      await workload.run();
+      samplesMs.push(performance.now() - start);
+    }
+    return { backend, medianMs: median(samplesMs), samplesMs };
+  } finally {
+    workload?.dispose();
+    if (previous && previous !== tf.getBackend()) await tf.setBackend(previous);
+  }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? NaN)
+    : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
+}

@@ -6,6 +6,7 @@ import {
   probeBackends,
   rankBackends,
   selectBackend,
+  timeOnBackend,
   type BackendCapability,
   type BackendName,
 } from '../../src/core/backend';
@@ -229,3 +230,49 @@ describe('selectBackend', () => {
     ).rejects.toThrow(/No TensorFlow.js backend works in this browser \(cpu: nope\)/);
   });
 });
+
+describe('timeOnBackend', () => {
+  it('warms up, times each step, reports the median and restores the previous backend', async () => {
+    await import('@tensorflow/tfjs-backend-cpu');
+    await tf.setBackend('cpu');
+    tf.registerBackend('webgl', () => new MathBackendCPU());
+    const seen: string[] = [];
+    let disposed = 0;
+    const timing = await selectedTiming(() => ({
+      run: async () => {
+        seen.push(tf.getBackend());
+      },
+      dispose: () => (disposed += 1),
+    }));
+    expect(seen).toEqual(Array(5).fill('webgl'));
+    expect(timing.samplesMs).toHaveLength(3);
+    expect(timing.medianMs).toBe([...timing.samplesMs].sort((a, b) => a - b)[1]);
+    expect(disposed).toBe(1);
+    expect(tf.getBackend()).toBe('cpu');
+    tf.removeBackend('webgl');
+  });
+
+  it('restores the previous backend when the workload fails', async () => {
+    await tf.setBackend('cpu');
+    tf.registerBackend('webgl', () => new MathBackendCPU());
+    await expect(
+      selectedTiming(() => ({
+        run: async () => {
+          throw new Error('step failed');
+        },
+        dispose: () => undefined,
+      })),
+    ).rejects.toThrow('step failed');
+    expect(tf.getBackend()).toBe('cpu');
+    tf.removeBackend('webgl');
+  });
+});
+
+/** Times on the fake "webgl" backend registered by the test: 2 warm-up steps, 3 timed. */
+function selectedTiming(build: () => { run(): Promise<void>; dispose(): void }) {
+  return timeOnBackend(tf, 'webgl', build, {
+    warmup: 2,
+    repeats: 3,
+    loader: async () => undefined,
+  });
+}

@@ -99,3 +99,46 @@ export const tests: E2eTest[] = [
     },
   },
 ];
+
+/** Runs the NT-Xent benchmark on Under the hood and returns "backend: time" per row. */
+async function runBenchmark(page: Page): Promise<string[]> {
+  const frame = page.locator('[data-demo="ntxent-benchmark"]');
+  await frame.scrollIntoViewIfNeeded();
+  await page.waitForSelector('[data-demo="ntxent-benchmark"][data-state="ready"]', {
+    timeout: 60_000,
+  });
+  await frame.getByRole('button', { name: 'Run benchmark' }).click();
+  await page.waitForSelector('[data-demo="ntxent-benchmark"][data-state="running"]');
+  await page.waitForSelector('[data-demo="ntxent-benchmark"][data-state="ready"]', {
+    timeout: 120_000,
+  });
+  const rows = frame.locator('tr[data-benchmark-row]');
+  const results: string[] = [];
+  for (const row of await rows.all()) {
+    const name = await row.getAttribute('data-benchmark-row');
+    const time = (await row.locator('td').first().textContent()) ?? '';
+    expect(/^\d+(\.\d)? ms$/.test(time), `benchmark on ${name}: "${time}"`);
+    results.push(`${name}: ${time}`);
+  }
+  return results;
+}
+
+tests.push({
+  name: 'the NT-Xent benchmark times every backend the browser offers',
+  passes: ['default', 'webgpu'],
+  timeoutMs: 240_000,
+  async run(harness) {
+    const { page } = await harness.open(PAGE);
+    await scrollToReady(page);
+    const results = await runBenchmark(page);
+    expect(
+      results.some((r) => r.startsWith('wasm:')),
+      'WASM was not benchmarked',
+    );
+    expect(
+      results.some((r) => r.startsWith('cpu:')),
+      'CPU was not benchmarked',
+    );
+    harness.notes.push(`NT-Xent step, N = 256: ${results.join(', ')}`);
+  },
+});
