@@ -17,6 +17,7 @@ if (!chromium.ok) {
   process.exit(1);
 }
 
+const started = Date.now();
 const timings = [];
 for (const [name, cmd, args] of stages) {
   console.log(`\n▶ ${name}`);
@@ -29,4 +30,5 @@ for (const [name, cmd, args] of stages) {
     process.exit(result.status || 1);
   }
 }
-console.log(`\n✔ all stages passed\n  ${timings.join('\n  ')}`);
+const total = ((Date.now() - started) / 1000).toFixed(1);
+console.log(`\n✔ all stages passed in ${total} s\n  ${timings.join('\n  ')}`);
