@@ -41,6 +41,7 @@ function upperPairMask(n: number): tf.Tensor2D {
  * of normalised rows, the log of the average Gaussian potential. Lower is more uniform; 0 when all
  * rows coincide (collapse). Computed as a log-sum-exp with the maximum subtracted, so large t does
  * not underflow.
+ * The pair mask for each N is cached (see `disposeCachedConstants()`).
  *
  * @param x - `[N, d]`, N ≥ 2.
  * @param t - kernel scale t > 0 (default 2, as in the paper).

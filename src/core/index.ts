@@ -21,3 +21,9 @@ export {
   type TrainerReading,
 } from './trainer';
 export { knnAccuracy, linearProbe, type Labels, type LinearProbeOptions } from './probes';
+export {
+  benchmarkNtXent,
+  type BenchmarkOptions,
+  type BenchmarkResult,
+  type PairLoss,
+} from './benchmark';

@@ -107,6 +107,9 @@ function ntXentWithGradient(tau: number) {
  *
  * The gradient is written by hand (`tf.customGrad`) and checked against autodiff and finite
  * differences in the tests. Finite for τ from 0.01 to 10 and beyond, for duplicate and zero rows.
+ * The first call for a new batch size (or τ) on a backend builds a few cached constants (a diagonal
+ * offset and index vectors); later calls reuse them and leave the tensor count unchanged. Call
+ * `disposeCachedConstants()` to free them.
  *
  * @param z1 - `[N, d]` first views, N ≥ 2.
  * @param z2 - `[N, d]` second views, row i the positive of `z1` row i.

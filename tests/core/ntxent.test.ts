@@ -1,7 +1,7 @@
 // NT-Xent: closed forms, the hand-written gradient against autodiff and finite differences,
 // numerical edge cases and argument checks.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { l2Normalize, ntXentLoss, tripletLoss } from '../../src/core';
+import { cosineSimilarityMatrix, l2Normalize, ntXentLoss, tripletLoss } from '../../src/core';
 import { tf } from '../../src/core/tf';
 import { plainNtXent } from '../../scripts/bench/plain-ntxent';
 import { expectClose, randomMatrix, take, useCpu, values } from './helpers';
@@ -204,6 +204,37 @@ describe('ntXentLoss', () => {
     expect(gaps[2]).toBeLessThan(0.001 * Math.log(2 * n - 1) + 1e-5);
     expect(gaps[2]).toBeLessThanOrEqual(gaps[0]!);
     tf.dispose([z1, z2, u]);
+  });
+
+  it('tends to the simple loss on cosine similarities as τ → ∞', () => {
+    // τ·∇L → ∇ mean_k [ (1/(2N−1)) Σ_{j≠k} s_kj − s_k,p(k) ] (the positive is in the denominator),
+    // which is (2N−2)/(2N−1) times the "simple loss" −s⁺ + λ Σ s⁻ of Wang & Liu (2021) with
+    // λ = 1/(2N − 2): every negative pushed equally hard.
+    const n = 4;
+    const views = 2 * n;
+    const z1 = randomMatrix(n, 3, 41);
+    const z2 = randomMatrix(n, 3, 42);
+    const weights = tf.tensor2d(
+      Array.from({ length: views }, (_, k) =>
+        Array.from({ length: views }, (_, j) =>
+          j === k ? 0 : j === (k + n) % views ? -(views - 2) / (views - 1) : 1 / (views - 1),
+        ),
+      ),
+    );
+    const simple = (a: tf.Tensor, b: tf.Tensor) =>
+      tf.div(
+        tf.sum(tf.mul(weights, cosineSimilarityMatrix(tf.concat([a, b], 0) as tf.Tensor2D))),
+        views,
+      ) as tf.Scalar;
+    const tau = 1e4;
+    const scaled = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+      tf.mul(ntXentLoss(a as tf.Tensor2D, b as tf.Tensor2D, tau), tau),
+    )([z1, z2]);
+    const expected = tf.grads(simple)([z1, z2]);
+    scaled.forEach((g, i) =>
+      expectClose(values(g), values(expected[i]!), { atol: 1e-4, rtol: 1e-3 }),
+    );
+    tf.dispose([z1, z2, weights, scaled, expected]);
   });
 
   it('rejects bad arguments with a message naming them', () => {
