@@ -45,7 +45,7 @@ export interface TrainingWorkerOptions {
   onError: (error: unknown) => void;
   /** Milliseconds a worker may take to start or to answer one call (default 30 000). */
   timeoutMs?: number;
-  /** Creates the worker (tests pass a fake; default: the bundled src/worker/entry.ts). */
+  /** Creates the worker (tests pass a fake; default: the bundled src/worker/training-worker.ts). */
   createWorker?: () => Worker;
   /** Force the main thread (default: `?training=main` in the page address). */
   forceMainThread?: boolean;
@@ -64,9 +64,9 @@ export interface TrainingWorker {
   step: Readonly<Ref<number>>;
 }
 
-/** The default worker: Vite bundles src/worker/entry.ts as a module worker. */
+/** The default worker: Vite bundles src/worker/training-worker.ts as a module worker. */
 function bundledWorker(): Worker {
-  return new Worker(new URL('../../src/worker/entry.ts', import.meta.url), {
+  return new Worker(new URL('../../src/worker/training-worker.ts', import.meta.url), {
     type: 'module',
     name: 'contrastive-training',
   });
@@ -234,6 +234,14 @@ export function useTrainingWorker(options: TrainingWorkerOptions): TrainingWorke
   async function open(conn: Connection): Promise<void> {
     connection = conn;
     live.add(conn);
+    // A crash while idle (no call in flight to notice it) moves training at once.
+    conn.failed.catch((error) => {
+      if (disposed) return;
+      chain = chain.then(async () => {
+        if (connection === conn) await fallBack(error).catch(options.onError);
+      });
+      void advance(0).catch(options.onError);
+    });
     backend.value = await conn.api.init(requested());
     sentParams = JSON.stringify(options.params());
     await conn.api.create(options.experiment, JSON.parse(sentParams), toValue(options.seed));

@@ -1,5 +1,5 @@
 // The training host: owns one experiment and answers the page's commands. The same class runs in
-// the Web Worker (src/worker/entry.ts) and, when no worker can run, on the main thread, so both
+// the Web Worker (src/worker/training-worker.ts) and, when no worker can run, on the main thread, so both
 // paths execute the same code and give the same numbers for the same seed and backend.
 import { tf } from '../core/tf';
 import type { BackendName } from '../core/backend';

@@ -1,9 +1,11 @@
 // The sphere lab's experiment: a small shared encoder (an MLP) maps fixed inputs onto the sphere
 // S² (or the circle S¹), and gradient descent trains it on the chosen objective. Inputs come in
-// clusters ("groups"); each input is seen as two noisy views, a positive pair. Because every
-// point is the output of the same encoder, alignment alone can only be satisfied by making the
-// encoder constant: everything collapses to one point, as Wang & Isola (2020) predict. Free
-// per-point coordinates would merely merge each pair.
+// clusters ("groups"); every step sees each input as two freshly noised views, a positive pair,
+// as augmentations do. Because every point is the output of the same encoder and the noise is
+// new each step, alignment alone is only satisfied by an encoder that ignores its input:
+// everything collapses to one point, as Wang & Isola (2020) predict. (Free per-point coordinates,
+// or views fixed once, would merely merge each pair.) The picture shows one fixed pair of views
+// per input, so it moves only when the encoder does.
 import {
   alignment,
   createMLP,
@@ -30,14 +32,20 @@ const VIEW_NOISE = 0.35;
 /** Loss readings come back every this many steps. */
 const READ_EVERY = 5;
 
-/** The fixed training set: both views of every input, as tensors the experiment owns. */
+/** The inputs and the views on screen, as tensors the experiment owns. */
 interface SphereData {
+  /** `[n, 8]` clean inputs; training views add fresh noise to them every step. */
+  inputs: tf.Tensor2D;
+  /** `[2n, 8]`: one fixed pair of views per input, first views then second; what is shown. */
+  shown: tf.Tensor2D;
+  /** Cluster of each shown point. */
+  groups: Float32Array;
+}
+
+/** One training batch: two noisy views of every input. */
+interface SphereBatch {
   views1: tf.Tensor2D;
   views2: tf.Tensor2D;
-  /** `[views1; views2]`, what the snapshot embeds. */
-  all: tf.Tensor2D;
-  /** Cluster of each embedded point (views1 first, then views2). */
-  groups: Float32Array;
 }
 
 /**
@@ -48,10 +56,11 @@ export function sphereInputs(
   points: number,
   groups: number,
   seed: number,
-): { views1: Float32Array; views2: Float32Array; groups: Float32Array } {
+): { inputs: Float32Array; views1: Float32Array; views2: Float32Array; groups: Float32Array } {
   const rng = createRng(deriveSeed(seed, 2));
   const n = points / 2;
   const centres = Array.from({ length: groups * INPUT_DIM }, () => rng.normal());
+  const inputs = new Float32Array(n * INPUT_DIM);
   const views1 = new Float32Array(n * INPUT_DIM);
   const views2 = new Float32Array(n * INPUT_DIM);
   const labels = new Float32Array(points);
@@ -61,23 +70,38 @@ export function sphereInputs(
     labels[i + n] = g;
     for (let k = 0; k < INPUT_DIM; k++) {
       const x = (centres[g * INPUT_DIM + k] as number) + rng.normal(0, CLUSTER_SPREAD);
+      inputs[i * INPUT_DIM + k] = x;
       views1[i * INPUT_DIM + k] = x + rng.normal(0, VIEW_NOISE);
       views2[i * INPUT_DIM + k] = x + rng.normal(0, VIEW_NOISE);
     }
   }
-  return { views1, views2, groups: labels };
+  return { inputs, views1, views2, groups: labels };
 }
 
 function makeData(params: SphereParams, seed: number): SphereData {
   const drawn = sphereInputs(params.points, params.groups, seed);
   const n = params.points / 2;
-  const views1 = tf.tensor2d(drawn.views1, [n, INPUT_DIM]);
-  const views2 = tf.tensor2d(drawn.views2, [n, INPUT_DIM]);
-  return { views1, views2, all: tf.concat([views1, views2]), groups: drawn.groups };
+  const shown = new Float32Array(2 * n * INPUT_DIM);
+  shown.set(drawn.views1);
+  shown.set(drawn.views2, n * INPUT_DIM);
+  return {
+    inputs: tf.tensor2d(drawn.inputs, [n, INPUT_DIM]),
+    shown: tf.tensor2d(shown, [2 * n, INPUT_DIM]),
+    groups: drawn.groups,
+  };
 }
 
 function disposeData(data: SphereData): void {
-  tf.dispose([data.views1, data.views2, data.all]);
+  tf.dispose([data.inputs, data.shown]);
+}
+
+/** Two noisy views of every input, from the trainer's seeded stream (call inside a tidy). */
+function sampleViews(inputs: tf.Tensor2D, seed1: number, seed2: number): SphereBatch {
+  const noise = (seed: number) => tf.randomNormal(inputs.shape, 0, VIEW_NOISE, 'float32', seed);
+  return {
+    views1: tf.add(inputs, noise(seed1)) as tf.Tensor2D,
+    views2: tf.add(inputs, noise(seed2)) as tf.Tensor2D,
+  };
 }
 
 /**
@@ -119,17 +143,17 @@ class SphereExperiment implements Experiment<SphereParams> {
   private params: SphereParams;
   private data: SphereData;
   private readonly model: MLP;
-  private readonly trainer: Trainer<SphereData, SphereParams>;
+  private readonly trainer: Trainer<SphereBatch, SphereParams>;
 
   constructor(params: SphereParams, seed: number) {
     this.params = { ...params };
     this.data = makeData(params, seed);
     const model = createMLP([INPUT_DIM, ...HIDDEN, params.dim], { activation: 'tanh' });
     this.model = model;
-    this.trainer = new Trainer<SphereData, SphereParams>({
+    this.trainer = new Trainer<SphereBatch, SphereParams>({
       model,
-      // The batch is the whole, fixed training set: the points on screen are what is trained.
-      sampleBatch: () => this.data,
+      // Every input in every batch, with fresh view noise: the whole set is one batch.
+      sampleBatch: (rng) => sampleViews(this.data.inputs, rng.tfSeed(), rng.tfSeed()),
       loss: (b, p) => sphereObjective(model.apply(b.views1), model.apply(b.views2), p),
       params: this.params,
       seed,
@@ -149,7 +173,7 @@ class SphereExperiment implements Experiment<SphereParams> {
     const dim = this.params.dim;
     const step = this.trainer.stepCount;
     const packed = tf.tidy(() => {
-      const u = l2Normalize(this.model.apply(this.data.all));
+      const u = l2Normalize(this.model.apply(this.data.shown));
       const a = alignment(tf.slice(u, [0, 0], [n, -1]), tf.slice(u, [n, 0], [n, -1]));
       return tf.concat([tf.stack([a, uniformity(u)]), tf.reshape(u, [-1])]);
     });
