@@ -27,3 +27,4 @@ export {
   type BenchmarkResult,
   type PairLoss,
 } from './benchmark';
+export { releaseAbandonedTape } from './tape';

@@ -4,6 +4,7 @@
 // No DOM or window: it runs unchanged inside a worker.
 import type { TrainableModel } from './mlp';
 import { createRng, deriveSeed, type Rng } from './rng';
+import { releaseAbandonedTape } from './tape';
 import { tf } from './tf';
 import { assertInteger, assertPositive } from './validate';
 
@@ -151,19 +152,26 @@ export class Trainer<Batch, Params> {
   /** One optimisation step; on every `readEvery`-th step it also starts an asynchronous readback. */
   step(): void {
     this.assertLive();
-    this.steps += 1;
-    const step = this.steps;
+    // Counted only once it succeeds, so a step that throws (say, on τ = 0) can simply be retried.
+    const step = this.steps + 1;
     const read = step % this.every === 0;
     const readout = tf.tidy(() => {
       const batch = this.sampleBatch(this.rng, step);
       const extras = read ? this.metrics.map(([, f]) => f(batch, this.params)) : [];
-      const cost = this.optimizer.minimize(
-        () => this.loss(batch, this.params),
-        read,
-        this.model.variables as tf.Variable[],
-      );
+      let cost: tf.Scalar | null;
+      try {
+        cost = this.optimizer.minimize(
+          () => this.loss(batch, this.params),
+          read,
+          this.model.variables as tf.Variable[],
+        );
+      } catch (error) {
+        releaseAbandonedTape();
+        throw error;
+      }
       return read && cost !== null ? tf.stack([cost, ...extras]) : undefined;
     }) as tf.Tensor | undefined;
+    this.steps = step;
     if (readout !== undefined) this.pending.push(this.readBack(readout, step));
   }
 

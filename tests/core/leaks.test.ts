@@ -11,6 +11,7 @@ import {
   marginContrastiveLoss,
   mutualInformationBound,
   ntXentLoss,
+  releaseAbandonedTape,
   simpleLoss,
   supervisedSimCSELoss,
   tripletLoss,
@@ -75,6 +76,24 @@ describe('tensor leaks', () => {
         }
       }),
     ).toBe(0);
+    a.dispose();
+  });
+
+  it('frees what an abandoned gradient tape saved (a loss that throws midway)', () => {
+    const a = x();
+    const failing = tf.grad((v: tf.Tensor) => {
+      const h = tf.relu(tf.matMul(v as tf.Tensor2D, v as tf.Tensor2D, false, true));
+      return ntXentLoss(h as tf.Tensor2D, h as tf.Tensor2D, Number.NaN);
+    });
+    const attempt = () => {
+      try {
+        failing(a);
+      } catch {
+        releaseAbandonedTape();
+      }
+      return [];
+    };
+    expect(leakedBy(attempt)).toBe(0);
     a.dispose();
   });
 

@@ -99,6 +99,19 @@ describe('Trainer', () => {
     [base, slow, hot].forEach((t) => t.dispose());
   });
 
+  it('reports a bad hyper-parameter clearly and carries on once it is fixed', async () => {
+    const trainer = makeTrainer(10, { readEvery: 1 });
+    await trainer.run(2);
+    const before = tf.memory().numTensors;
+    trainer.params.tau = 0;
+    expect(() => trainer.step()).toThrow(/tau/);
+    expect(trainer.stepCount).toBe(2);
+    expect(tf.memory().numTensors).toBe(before);
+    trainer.params.tau = 0.5;
+    expect((await trainer.run(1))[0]!.step).toBe(3);
+    trainer.dispose();
+  });
+
   it('trains with plain SGD too', async () => {
     const trainer = makeTrainer(6, { optimizer: 'sgd', readEvery: 20 });
     const readings = await trainer.run(40);
