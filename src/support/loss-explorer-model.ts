@@ -1,9 +1,9 @@
 // What the loss explorer shows for one arrangement of points, computed by the core: similarities,
 // the softmax over the anchor's row, the hardness weights, both losses and the gradient of InfoNCE
-// with respect to every point's angle (automatic differentiation, no hand-written derivative).
+// on every point (automatic differentiation, no hand-written derivative), projected onto the circle.
 import { cosineSimilarityMatrix, hardnessWeights, simpleLoss } from '../core';
 import { tf } from '../core/tf';
-import { pointsOnCircle, readVector, singleAnchorInfoNCE } from './single-anchor-loss';
+import { readVector, singleAnchorInfoNCE } from './single-anchor-loss';
 
 /** One reading of the loss explorer; negatives in the order given. */
 export interface LossExplorerReading {
@@ -19,15 +19,15 @@ export interface LossExplorerReading {
   simpleLoss: number;
   /** λ = 1/K, the weight the hot limit of InfoNCE gives every negative. */
   lambda: number;
-  /** ∂L/∂θ per radian for every point (anchor, positive, negatives): the tangential gradient. */
+  /**
+   * ∂L/∂θ per radian for every point (anchor, positive, negatives): the gradient with respect to
+   * the point, projected onto the circle's counter-clockwise tangent (−sin θ, cos θ).
+   */
   gradients: number[];
 }
 
 /**
- * Evaluates InfoNCE for one anchor on the unit circle.
- *
- * Differentiating with respect to the angles gives the component of the gradient along the
- * circle's tangent directly: the radial component, which normalisation removes, never appears.
+ * Evaluates InfoNCE for one anchor on the unit circle, with one `tf.tidy` and one read-back.
  *
  * @param degrees - angles of the anchor, the positive and K ≥ 1 negatives, in degrees.
  * @param tau - temperature τ > 0.
@@ -36,42 +36,42 @@ export function exploreLoss(degrees: readonly number[], tau: number): LossExplor
   const k = degrees.length - 2;
   if (k < 1) throw new Error('exploreLoss needs an anchor, a positive and at least one negative.');
   const radians = degrees.map((d) => (d * Math.PI) / 180);
-  const split = (points: tf.Tensor2D) => ({
-    anchor: tf.slice(points, [0, 0], [1, 2]) as tf.Tensor2D,
-    candidates: tf.slice(points, [1, 0], [k + 1, 2]) as tf.Tensor2D,
-  });
-
-  const similarities = readVector(() => {
-    const { anchor, candidates } = split(pointsOnCircle(tf.tensor1d(radians)));
-    return tf.reshape(cosineSimilarityMatrix(anchor, candidates), [k + 1]);
-  });
-  const sPos = similarities[0];
   const lambda = 1 / k;
 
   const packed = readVector(() => {
-    const theta = tf.tensor1d(radians);
-    const lossOf = (t: tf.Tensor1D) => {
-      const { anchor, candidates } = split(pointsOnCircle(t));
-      return singleAnchorInfoNCE(anchor, candidates, tau);
-    };
-    const { value, grad } = tf.valueAndGrad(lossOf)(theta);
-    const s = tf.tensor1d(similarities);
+    const points = tf.tensor2d(
+      radians.map((r) => [Math.cos(r), Math.sin(r)]),
+      [k + 2, 2],
+    );
+    const anchor = tf.slice(points, [0, 0], [1, 2]) as tf.Tensor2D;
+    const candidates = tf.slice(points, [1, 0], [k + 1, 2]) as tf.Tensor2D;
+    const { value: loss, grads } = tf.valueAndGrads((a: tf.Tensor, c: tf.Tensor) =>
+      singleAnchorInfoNCE(a as tf.Tensor2D, c as tf.Tensor2D, tau),
+    )([anchor, candidates]);
+    const s = tf.reshape(cosineSimilarityMatrix(anchor, candidates), [k + 1]) as tf.Tensor1D;
     const sNeg = tf.slice(s, [1], [k]);
+    // Both core functions take s_pos as a number. The weights do not depend on it (it is only
+    // checked), and the simple loss is linear in it: L(s_pos) = L(0) − s_pos.
+    const simple = tf.sub(simpleLoss(0, sNeg, lambda), tf.slice(s, [0], [1]));
     return tf.concat([
-      tf.stack([value, simpleLoss(sPos, sNeg, lambda)]),
+      tf.reshape(loss, [1]),
+      simple,
+      s,
       tf.softmax(tf.div(s, tau)),
-      hardnessWeights(sPos, sNeg, tau),
-      grad,
+      hardnessWeights(0, sNeg, tau),
+      tf.reshape(tf.concat(grads), [-1]),
     ]);
   });
 
+  const at = (from: number, length: number) => packed.slice(from, from + length);
+  const grad = at(2 + 2 * (k + 1) + k, 2 * (k + 2));
   return {
-    similarities,
     loss: packed[0],
     simpleLoss: packed[1],
-    probabilities: packed.slice(2, k + 3),
-    weights: packed.slice(k + 3, 2 * k + 3),
-    gradients: packed.slice(2 * k + 3),
+    similarities: at(2, k + 1),
+    probabilities: at(2 + (k + 1), k + 1),
+    weights: at(2 + 2 * (k + 1), k),
+    gradients: radians.map((r, i) => -Math.sin(r) * grad[2 * i] + Math.cos(r) * grad[2 * i + 1]),
     lambda,
   };
 }

@@ -36,23 +36,16 @@ export function singleAnchorInfoNCE(
 }
 
 /**
- * Unit vectors in the plane at the given angles (radians): `[n, 2]` rows `(cos θ, sin θ)`.
- * Built from tensors so gradients flow back to the angles.
- */
-export function pointsOnCircle(radians: tf.Tensor1D): tf.Tensor2D {
-  return tf.tidy(() => tf.stack([tf.cos(radians), tf.sin(radians)], 1) as tf.Tensor2D);
-}
-
-/**
  * Unit vectors whose cosine similarity with `(1, 0)` is the given value: rows `(s, √(1 − s²))`.
  * Lets a figure that sets similarities directly still evaluate the loss on embeddings.
  *
- * @param similarities - `[n]` values in [−1, 1].
+ * @param similarities - values in [−1, 1] (clamped).
+ * @returns one `[x, y]` row per similarity.
  */
-export function pointsWithSimilarities(similarities: tf.Tensor1D): tf.Tensor2D {
-  return tf.tidy(() => {
-    const s = tf.clipByValue(similarities, -1, 1);
-    return tf.stack([s, tf.sqrt(tf.relu(tf.sub(1, tf.square(s))))], 1) as tf.Tensor2D;
+export function pointsWithSimilarities(similarities: readonly number[]): [number, number][] {
+  return similarities.map((value) => {
+    const s = Math.min(1, Math.max(-1, value));
+    return [s, Math.sqrt(1 - s * s)];
   });
 }
 

@@ -37,7 +37,7 @@ export function temperatureReading(
   const packed = readVector(() => {
     const s = tf.tensor1d([...sNeg]);
     const gradient = tf.grad((x) => simpleLoss(sPos, x as tf.Tensor1D, lambda))(s);
-    const candidates = pointsWithSimilarities(tf.tensor1d([sPos, ...sNeg]));
+    const candidates = tf.tensor2d(pointsWithSimilarities([sPos, ...sNeg]));
     const loss = singleAnchorInfoNCE(tf.tensor2d([[1, 0]]), candidates, tau);
     return tf.concat([
       tf.stack([loss, simpleLoss(sPos, s, lambda)]),
