@@ -22,9 +22,9 @@ export {
 } from './trainer';
 export { knnAccuracy, linearProbe, type Labels, type LinearProbeOptions } from './probes';
 export {
-  benchmarkNtXent,
-  type BenchmarkOptions,
-  type BenchmarkResult,
+  ntXentWorkload,
+  type NtXentWorkloadOptions,
   type PairLoss,
+  type StepWorkload,
 } from './benchmark';
 export { releaseAbandonedTape } from './tape';

@@ -1,28 +1,41 @@
-// The in-browser benchmark helper: sensible numbers, bounded repetitions, no leaks.
+// The benchmark workload: one full NT-Xent step per run, nothing left behind.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { benchmarkNtXent } from '../../src/core';
+import { ntXentWorkload, type PairLoss } from '../../src/core';
 import { tf } from '../../src/core/tf';
 import { useCpu } from './helpers';
 
-describe('benchmarkNtXent', () => {
+describe('ntXentWorkload', () => {
   beforeAll(useCpu);
 
-  it('times a few steps and leaves no tensors behind', async () => {
+  it('computes both gradients per run and leaks nothing', async () => {
+    const seen: number[][] = [];
+    const spy: PairLoss = (z1, z2, tau) => {
+      seen.push([...z1.shape, ...z2.shape, tau]);
+      return tf.sum(tf.mul(z1, z2));
+    };
     const before = tf.memory().numTensors;
-    // A budget far above five tiny steps: the repetition cap decides.
-    const result = await benchmarkNtXent(8, { d: 4, budgetMs: 5000, maxReps: 5 });
-    expect(result.reps).toBe(5);
-    expect(result.minMs).toBeGreaterThan(0);
-    expect(result.medianMs).toBeGreaterThanOrEqual(result.minMs);
-    // Cached NT-Xent constants for this size may remain; nothing else does.
-    expect(tf.memory().numTensors - before).toBeLessThanOrEqual(4);
-    const settled = tf.memory().numTensors;
-    await benchmarkNtXent(8, { d: 4, budgetMs: 20, maxReps: 3 });
-    expect(tf.memory().numTensors).toBe(settled);
+    const workload = ntXentWorkload(8, { d: 4, tau: 0.3, loss: spy });
+    await workload.run();
+    await workload.run();
+    workload.dispose();
+    expect(seen).toEqual([
+      [8, 4, 8, 4, 0.3],
+      [8, 4, 8, 4, 0.3],
+    ]);
+    expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('rejects bad sizes', async () => {
-    await expect(benchmarkNtXent(1)).rejects.toThrow(/n must be an integer ≥ 2/);
-    await expect(benchmarkNtXent(4, { maxReps: 0 })).rejects.toThrow(/maxReps/);
+  it('runs the library NT-Xent by default', async () => {
+    const workload = ntXentWorkload(4, { d: 3 });
+    await workload.run();
+    const settled = tf.memory().numTensors; // cached constants now exist
+    await workload.run();
+    expect(tf.memory().numTensors).toBe(settled);
+    workload.dispose();
+  });
+
+  it('rejects bad sizes', () => {
+    expect(() => ntXentWorkload(1)).toThrow(/n must be an integer ≥ 2/);
+    expect(() => ntXentWorkload(4, { tau: 0 })).toThrow(/tau/);
   });
 });
