@@ -95,7 +95,7 @@ export const DISTANCE_EPSILON = 1e-12;
  *
  * @param x1 - `[N, d]` first members of the pairs.
  * @param x2 - `[N, d]` second members.
- * @param similar - `[N]` float32 of 1 (similar pair) or 0 (dissimilar pair).
+ * @param similar - `[N]` of 1 (similar pair) or 0 (dissimilar pair): float32, int32 or bool.
  * @param margin - m > 0: dissimilar pairs further apart than m cost nothing.
  */
 export function marginContrastiveLoss(
@@ -107,13 +107,14 @@ export function marginContrastiveLoss(
   assertMatrix(x1, 'x1');
   assertMatrix(x2, 'x2');
   assertSameShape(x1, 'x1', x2, 'x2');
-  assertVector(similar, 'similar', x1.shape[0]);
+  assertVector(similar, 'similar', x1.shape[0], ['float32', 'int32', 'bool']);
   assertPositive(margin, 'margin');
   return tf.tidy(() => {
     const squared = tf.sum(tf.squaredDifference(x1, x2), 1);
     const distance = tf.sqrt(tf.add(squared, DISTANCE_EPSILON));
-    const pull = tf.mul(similar, squared);
-    const push = tf.mul(tf.sub(1, similar), tf.square(tf.relu(tf.sub(margin, distance))));
+    const isSimilar = tf.cast(similar, 'float32');
+    const pull = tf.mul(isSimilar, squared);
+    const push = tf.mul(tf.sub(1, isSimilar), tf.square(tf.relu(tf.sub(margin, distance))));
     return tf.mul(tf.mean(tf.add(pull, push)), 0.5);
   });
 }

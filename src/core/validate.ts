@@ -43,11 +43,12 @@ export function assertMatrix(x: tf.Tensor, name: string, minRows = 1): asserts x
   }
 }
 
-/** Throws unless `x` is a float32 vector, of length `length` when given. */
+/** Throws unless `x` is a vector of one of `dtypes` (default float32), of length `length` if given. */
 export function assertVector(
   x: tf.Tensor,
   name: string,
   length?: number,
+  dtypes: readonly tf.DataType[] = ['float32'],
 ): asserts x is tf.Tensor1D {
   if (x == null || typeof x !== 'object' || !Array.isArray(x.shape)) {
     throw new Error(`${name} must be a tf.Tensor.`);
@@ -55,8 +56,8 @@ export function assertVector(
   if (x.rank !== 1) {
     throw new Error(`${name} must be 1-D (got shape [${x.shape.join(', ')}]).`);
   }
-  if (x.dtype !== 'float32') {
-    throw new Error(`${name} must be float32 (got ${x.dtype}).`);
+  if (!dtypes.includes(x.dtype)) {
+    throw new Error(`${name} must be ${dtypes.join(' or ')} (got ${x.dtype}).`);
   }
   if (length !== undefined && x.shape[0] !== length) {
     throw new Error(`${name} must have length ${length} (got ${x.shape[0]}).`);

@@ -100,6 +100,9 @@ describe('marginContrastiveLoss', () => {
     const similar = tf.tensor1d([1, 0, 0]);
     // Distances 5, 1, 5 with margin 2: 12.5, ½(2 − 1)² = 0.5, 0.
     expect(take(marginContrastiveLoss(x1, x2, similar, 2))).toBeCloseTo((12.5 + 0.5 + 0) / 3, 5);
+    const asBool = tf.tensor1d([1, 0, 0], 'bool');
+    expect(take(marginContrastiveLoss(x1, x2, asBool, 2))).toBeCloseTo((12.5 + 0.5 + 0) / 3, 5);
+    asBool.dispose();
     tf.dispose([x1, x2, similar]);
   });
 
