@@ -82,6 +82,9 @@ export function createHarness(browser: Browser, baseUrl: string): Harness {
         viewport: { width: 1280, height: 800 },
         ...options,
       });
+      // tsx compiles these tests with esbuild's keepNames, which wraps named functions inside
+      // page.evaluate callbacks in `__name(...)`; the page needs that helper to run them.
+      await context.addInitScript('globalThis.__name = (target) => target;');
       contexts.push(context);
       return context;
     },
