@@ -1,6 +1,7 @@
 // Backend selection for TensorFlow.js: WebGPU → WebGL → WASM → CPU, each verified with a tiny op.
 // Nothing here imports tfjs statically, so a page can import this module without fetching any
 // tfjs chunk; the library and each backend are loaded on demand when a demo needs them.
+import type { StepWorkload } from './benchmark';
 import type { tf as TF } from './tf';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -343,12 +344,6 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** A workload to time: `run` is one step, awaited to completion; `dispose` frees its tensors. */
-export interface Workload {
-  run(): Promise<void>;
-  dispose(): void;
-}
-
 /** How long one step of a workload took on one backend. */
 export interface BackendTiming {
   backend: BackendName;
@@ -382,12 +377,12 @@ export interface TimingOptions {
 export async function timeOnBackend(
   tf: Tfjs,
   backend: BackendName,
-  build: () => Workload,
+  build: () => StepWorkload,
   options: TimingOptions = {},
 ): Promise<BackendTiming> {
   const { warmup = 3, repeats = 10, loader = DEFAULT_LOADERS[backend] } = options;
   const previous = tf.getBackend();
-  let workload: Workload | null = null;
+  let workload: StepWorkload | null = null;
   try {
     await loader(tf);
     if (!(await tf.setBackend(backend))) throw new Error(`${backend} could not be initialised`);
