@@ -99,7 +99,7 @@ export function circlePosition(degrees: number, radius: number): { x: number; y:
 /** Longest gradient arrow, as a fraction of the circle's radius. */
 export const ARROW_MAX = 0.6;
 /** Gradient magnitude (per radian) at which an arrow reaches about 76 % of its maximum. */
-export const ARROW_SCALE = 1.5;
+export const ARROW_SCALE = 0.75;
 
 /**
  * The arrow showing the descent direction −∂L/∂θ at a point: it starts at the point and runs along
