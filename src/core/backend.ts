@@ -244,8 +244,9 @@ export const DEFAULT_LOADERS: Readonly<Record<BackendName, BackendLoader>> = {
   },
   wasm: async (tf) => {
     const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
-    // The threaded binary needs cross-origin isolation, which a static host cannot promise, and
-    // buys nothing at the sizes our demos use; "Under the hood" explains the choice.
+    // The threaded binary needs cross-origin isolation, which a static host cannot promise; where
+    // the page is isolated, its minified worker start-up throws and initialisation hangs. Forcing
+    // threads off gives every host the SIMD build ("Under the hood" has the details).
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     setWasmPaths({
       'tfjs-backend-wasm.wasm': wasmPlainUrl,
