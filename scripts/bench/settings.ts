@@ -2,13 +2,29 @@
 
 /** Embedding width. */
 export const BENCH_D = 128;
-/** Examples per view: the loss sees 2N vectors. */
-export const BENCH_SIZES = [64, 256, 1024];
+/** Examples per view by default: the loss sees 2N vectors. */
+const DEFAULT_SIZES = [64, 256, 1024];
+
+/**
+ * Examples per view to time: `BENCH_SIZES` (comma-separated, set by `npm run bench -- 64 256`)
+ * or the defaults.
+ */
+export const BENCH_SIZES: number[] = (() => {
+  const listed = process.env.BENCH_SIZES;
+  if (!listed) return DEFAULT_SIZES;
+  const sizes = listed.split(',').map(Number);
+  if (!sizes.every((n) => Number.isInteger(n) && n >= 2)) {
+    throw new Error(`Sizes must be integers ≥ 2 (got "${listed}").`);
+  }
+  return sizes;
+})();
 /** Temperature (the speed does not depend on it). */
 export const BENCH_TAU = 0.5;
 
-/** One column of the table: median ms keyed by N. */
+/** One column of the table, keyed by N: median and fastest ms per step. */
 export interface TimingColumn {
   name: string;
   ms: Record<string, number>;
+  /** The fastest step: on a shared, busy machine the least disturbed estimate of the cost. */
+  minMs: Record<string, number>;
 }
