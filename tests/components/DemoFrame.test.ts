@@ -5,9 +5,10 @@ import { defineComponent, h, onMounted, type Component } from 'vue';
 import type { BackendChoice, BackendName, SelectOptions } from '../../src/core/backend';
 
 // No real TensorFlow.js here: selection is replaced by a recorder that "chooses" the requested
-// backend (or WASM) instantly. Everything else in src/core/backend stays real.
+// backend (or WASM) instantly; WebGPU plays a backend that fails its check and falls back to WASM.
+// Everything else in src/core/backend stays real.
 const selectBackend = vi.fn(async ({ requested }: SelectOptions): Promise<BackendChoice> => ({
-  backend: requested ?? 'wasm',
+  backend: requested && requested !== 'webgpu' ? requested : 'wasm',
   reason: requested ? 'you asked for it' : 'fastest here',
   requested: requested ?? null,
   capabilities: [],
@@ -192,5 +193,17 @@ describe('DemoFrame', () => {
     expect(root(wrapper).attributes('data-backend')).toBe('cpu');
     expect(selectBackend).toHaveBeenLastCalledWith(expect.objectContaining({ requested: 'cpu' }));
     expect(mounts).toBe(2);
+  });
+
+  it('says so when a requested backend fails and the demos run elsewhere', async () => {
+    const wrapper = await mountFrame();
+    await scrollTo(true);
+    expect(wrapper.text()).not.toContain('did not work');
+    await wrapper.get('select').setValue('webgpu' satisfies BackendName);
+    await flushPromises();
+    expect(root(wrapper).attributes('data-backend')).toBe('wasm');
+    expect(wrapper.get('p[role="status"]').text()).toBe(
+      'WebGPU did not work in this browser, so the demos run on WebAssembly.',
+    );
   });
 });
