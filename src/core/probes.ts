@@ -20,6 +20,24 @@ async function labelArray(labels: Labels, name: string, rows: number): Promise<n
   return values;
 }
 
+/**
+ * The most frequent label of `ranked` (nearest neighbour first); among equally frequent labels,
+ * the one whose first occurrence ranks highest.
+ */
+function majorityLabel(ranked: readonly number[]): number {
+  const counts = new Map<number, number>(); // insertion order = order of first occurrence
+  for (const label of ranked) counts.set(label, (counts.get(label) ?? 0) + 1);
+  let best = -1;
+  let bestCount = 0;
+  for (const [label, count] of counts) {
+    if (count > bestCount) {
+      best = label;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
 function fraction(predicted: ArrayLike<number>, truth: readonly number[]): number {
   let correct = 0;
   truth.forEach((label, i) => {
@@ -58,23 +76,11 @@ export async function knnAccuracy(
   const neighbours = tf.tidy(() => tf.topk(cosineSimilarityMatrix(testEmb, trainEmb), k).indices);
   const indices = await neighbours.data();
   neighbours.dispose();
-  const predicted = test.map((_, row) => {
-    const votes = new Map<number, number>();
-    let best = -1;
-    let bestVotes = 0;
-    // Neighbours arrive nearest first; a label must strictly beat the leader to take over,
-    // so among tied labels the one whose nearest member ranks first wins.
-    for (let j = 0; j < k; j++) {
-      const label = train[indices[row * k + j] as number] as number;
-      const count = (votes.get(label) ?? 0) + 1;
-      votes.set(label, count);
-      if (count > bestVotes) {
-        best = label;
-        bestVotes = count;
-      }
-    }
-    return best;
-  });
+  const predicted = test.map((_, row) =>
+    majorityLabel(
+      Array.from({ length: k }, (_, j) => train[indices[row * k + j] as number] as number),
+    ),
+  );
   return fraction(predicted, test);
 }
 

@@ -49,6 +49,21 @@ describe('knnAccuracy', () => {
     tf.dispose([train, test, trainLabels]);
   });
 
+  it('breaks a tie reached late in favour of the label ranked nearest', async () => {
+    // Neighbours of the test point, nearest first, carry labels 0, 1, 1, 0: a 2–2 tie that
+    // label 1 reaches first, but label 0 has the nearest member, so 0 wins.
+    const train = tf.tensor2d([
+      [1, 0],
+      [0.95, 0.31],
+      [0.9, 0.44],
+      [0.8, 0.6],
+      [-1, 0],
+    ]);
+    const test = tf.tensor2d([[1, -0.01]]);
+    expect(await knnAccuracy(train, [0, 1, 1, 0, 2], test, [0], 4)).toBe(1);
+    tf.dispose([train, test]);
+  });
+
   it('rejects bad k and labels', async () => {
     const x = tf.tensor2d([
       [1, 0],
