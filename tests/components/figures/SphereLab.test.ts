@@ -179,11 +179,12 @@ describe('useTrainingWorker', () => {
     await training.player.stepOnce();
     expect(training.step.value).toBe(1);
 
+    // A crash while idle: training moves at once, without waiting for the next command.
     worker.dispatchEvent(new ErrorEvent('error', { message: 'out of memory' }));
-    await training.player.stepOnce();
     await until(() => training.mode.value === 'main', 'the fallback');
     expect(worker.terminated).toBe(true);
     expect(training.notice.value).toMatch(/it failed: out of memory.*main thread/);
+    await until(() => results.at(-1) === 0, 'the restarted picture');
     await training.player.stepOnce();
     expect(training.step.value).toBe(1); // restarted on the main thread, then one step
     expect(results.at(-1)).toBe(1);
