@@ -1,6 +1,6 @@
 // `npm run bench [-- N ...]`: NT-Xent forward + backward (D = 128) for N = 64, 256, 1024 (or the
 // sizes given) on every tfjs backend available in Node, next to the same loss in PyTorch on one
-// thread; prints median and fastest ms and the WASM ÷ PyTorch ratio (target: within 3× at N = 256).
+// thread; prints median wall and CPU ms and the WASM ÷ PyTorch ratio (target: within 3× at N = 256).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,21 +63,19 @@ function torchTimings(): { column: TimingColumn } | { skipped: string } {
     torch: string;
     threads: number;
     ms: Record<string, number>;
-    minMs: Record<string, number>;
+    cpuMs: Record<string, number>;
   };
   const name = `PyTorch ${parsed.torch} (${parsed.threads} thread)`;
-  return { column: { name, ms: parsed.ms, minMs: parsed.minMs } };
+  return { column: { name, ms: parsed.ms, cpuMs: parsed.cpuMs } };
 }
 
-type Stat = 'ms' | 'minMs';
+type Stat = 'ms' | 'cpuMs';
 
-/** `median (fastest)` for one cell. */
+/** `wall (CPU)` for one cell. */
 function cell(column: TimingColumn | undefined, n: number): string {
-  const median = column?.ms[n];
-  const fastest = column?.minMs[n];
-  return median === undefined || fastest === undefined
-    ? '—'
-    : `${median.toFixed(2)} (${fastest.toFixed(2)})`;
+  const wall = column?.ms[n];
+  const cpu = column?.cpuMs[n];
+  return wall === undefined || cpu === undefined ? '—' : `${wall.toFixed(2)} (${cpu.toFixed(2)})`;
 }
 
 function ratio(columns: TimingColumn[], names: [string, string], n: number, stat: Stat): string {
@@ -91,7 +89,7 @@ function printTable(columns: TimingColumn[], versus: [string, string] | null): v
   const rows = BENCH_SIZES.map((n) => {
     const cells = [String(n), ...columns.map((c) => cell(c, n))];
     if (versus)
-      cells.push(`${ratio(columns, versus, n, 'ms')} (${ratio(columns, versus, n, 'minMs')})`);
+      cells.push(`${ratio(columns, versus, n, 'ms')} (${ratio(columns, versus, n, 'cpuMs')})`);
     return cells;
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -105,11 +103,11 @@ const torch = torchTimings();
 const columns = 'column' in torch ? [...tfjs, torch.column] : tfjs;
 console.log(
   `\nNT-Xent forward + backward, D = ${BENCH_D}, τ = ${BENCH_TAU}, 2N vectors: ` +
-    'median ms per step (fastest step in parentheses)\n',
+    'median ms per step, wall clock (CPU time in parentheses)\n',
 );
 printTable(columns, 'column' in torch ? ['tfjs WASM', torch.column.name] : null);
 if ('skipped' in torch) console.log(`\nPyTorch column skipped: ${torch.skipped}`);
 console.log(
-  '\nTarget: tfjs WASM within 3× of PyTorch at N = 256. On a busy machine the medians swing ' +
-    'with the load;\nthe fastest steps are the steadier comparison.',
+  '\nTarget: tfjs WASM within 3× of PyTorch at N = 256. On a busy machine wall times swing ' +
+    'with the load;\nCPU times, which other processes do not stretch, are the steadier comparison.',
 );

@@ -21,10 +21,10 @@ export const BENCH_SIZES: number[] = (() => {
 /** Temperature (the speed does not depend on it). */
 export const BENCH_TAU = 0.5;
 
-/** One column of the table, keyed by N: median and fastest ms per step. */
+/** One column of the table, keyed by N: median wall-clock and CPU ms per step. */
 export interface TimingColumn {
   name: string;
   ms: Record<string, number>;
-  /** The fastest step: on a shared, busy machine the least disturbed estimate of the cost. */
-  minMs: Record<string, number>;
+  /** CPU time of the process: unlike wall time, not stretched by other processes on the machine. */
+  cpuMs: Record<string, number>;
 }
