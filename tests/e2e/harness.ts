@@ -160,6 +160,23 @@ export async function settleDemos(page: Page, timeoutMs = 60_000): Promise<Recor
   );
 }
 
+/**
+ * Opens the site search, types `query` and waits for a result whose text matches `expected`.
+ *
+ * @returns the first matching result link
+ */
+export async function searchFor(page: Page, query: string, expected: RegExp) {
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('searchbox', { name: 'Search' }).fill(query);
+  const result = page
+    .locator('#slimsearch-results')
+    .getByRole('link')
+    .filter({ hasText: expected })
+    .first();
+  await result.waitFor({ timeout: 15_000 });
+  return result;
+}
+
 /** Throws with `message` unless `condition` holds. */
 export function expect(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);

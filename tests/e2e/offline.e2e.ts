@@ -1,9 +1,9 @@
 // The PWA: after one online visit, every page and the demo work with the network cut.
-import { SITE_PAGES, expect, settleDemos, scrollThrough, type E2eTest } from './harness';
+import { SITE_PAGES, expect, scrollThrough, searchFor, settleDemos, type E2eTest } from './harness';
 
 export const tests: E2eTest[] = [
   {
-    name: 'after one visit, every page and its demos work offline',
+    name: 'after one visit, every page, its demos and the search work offline',
     timeoutMs: 240_000,
     async run(harness) {
       const context = await harness.newContext();
@@ -36,6 +36,8 @@ export const tests: E2eTest[] = [
         );
         await page.close();
       }
+      const { page } = await harness.open('', context);
+      await searchFor(page, 'temperature', /temperature/i);
     },
   },
 ];

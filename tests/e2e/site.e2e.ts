@@ -1,5 +1,12 @@
 // Site chrome: sidebar order, prev/next, search, dark mode, copy-code, the Home page budget.
-import { SITE_PAGES, expect, javascriptGzipBytes, tfjsRequests, type E2eTest } from './harness';
+import {
+  SITE_PAGES,
+  expect,
+  javascriptGzipBytes,
+  searchFor,
+  tfjsRequests,
+  type E2eTest,
+} from './harness';
 
 /** The sidebar the issue asks for, in order (written out, not read from the config under test). */
 const CHAPTERS = [
@@ -40,17 +47,7 @@ export const tests: E2eTest[] = [
     name: 'search finds "temperature" and opens the page',
     async run(harness) {
       const { page } = await harness.open('');
-      await page.getByRole('button', { name: 'Search' }).click();
-      const box = page
-        .getByRole('searchbox')
-        .or(page.locator('.slimsearch-input, input[type="search"]'))
-        .first();
-      await box.fill('temperature');
-      const result = page
-        .locator('.slimsearch-result-item, [role="option"]')
-        .filter({ hasText: /temperature/i })
-        .first();
-      await result.waitFor({ timeout: 15_000 });
+      const result = await searchFor(page, 'temperature', /temperature/i);
       await result.click();
       await page.waitForURL(/temperature\.html/);
     },
