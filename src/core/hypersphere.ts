@@ -1,10 +1,10 @@
 // Alignment and uniformity, the two properties of representations on the unit hypersphere that
 // Wang & Isola (2020) show the contrastive loss optimises.
 import { cachedConstant } from './constants';
+import { DISTANCE_EPSILON } from './losses';
 import { l2Normalize, matMulTransposed } from './similarity';
 import { tf } from './tf';
 import { assertMatrix, assertPositive, assertSameShape } from './validate';
-import { DISTANCE_EPSILON } from './losses';
 
 /**
  * Alignment loss of Wang & Isola (2020): `E ‖f(x) − f(y)‖^α` over positive pairs, rows of `x` and
