@@ -1,0 +1,308 @@
+// SimCSE (Gao, Yao & Chen, 2021) on the project's sentence data, as a session a figure can drive
+// one step at a time and a script can run headless. Unsupervised: each sentence is encoded twice
+// with different dropout masks, and InfoNCE pulls the two views together against the rest of the
+// batch. Supervised: NLI premises are pulled to their entailments, against the other entailments
+// and every contradiction (hard negatives).
+import { alignment, uniformity } from '../hypersphere';
+import { infoNCELoss, supervisedSimCSELoss } from '../losses';
+import { cosineSimilarityMatrix } from '../similarity';
+import { tf } from '../tf';
+import { createRng, deriveSeed, type Rng } from '../rng';
+import { Trainer } from '../trainer';
+import { assertInteger, assertPositive } from '../validate';
+import { deleteWords } from './augment';
+import { tfidfEncoder } from './baseline';
+import { type SimcseData, defaultSimcseData, trainingSentences } from './data';
+import { type EncoderOptions, type PassOptions, createSentenceEncoder } from './encoder';
+import { anisotropy, evaluateSts } from './metrics';
+import { type Vocabulary, buildVocabulary, padBatch } from './vocabulary';
+
+/** Which SimCSE: dropout views of unlabelled sentences, or NLI entailment / contradiction. */
+export type SimcseMode = 'unsup' | 'sup';
+
+/**
+ * The unsupervised ablations of Gao et al. (2021): `'none'` is SimCSE itself (two independent
+ * dropout masks); `'same-mask'` encodes both views with one mask, so the positive pair is
+ * identical (their "fixed 0.1"); `'word-deletion'` also deletes words, independently per view
+ * (Table 1). "No dropout" is `dropout: 0`. Ignored in supervised mode.
+ */
+export type SimcseAblation = 'none' | 'same-mask' | 'word-deletion';
+
+/** Settings of a {@link SimcseSession}; every field has a default. */
+export interface SimcseOptions {
+  /** `'unsup'` (default) or `'sup'`. */
+  mode?: SimcseMode;
+  /** Seeds the weights, the batches and every dropout mask (default 0). */
+  seed?: number;
+  /** InfoNCE temperature τ > 0 (default 0.05, as in the paper). */
+  tau?: number;
+  /** Training dropout p in [0, 1) (default 0.1, as in the paper). */
+  dropout?: number;
+  /** Sentences (unsup) or triples (sup) per step, ≥ 2 (default 32, half the paper's 64, for speed). */
+  batchSize?: number;
+  /** Adam learning rate (default 3e-4: higher rates overfit the 330 NLI triples within 50 steps). */
+  lr?: number;
+  /** Read the loss back every this many steps (default 10). */
+  readEvery?: number;
+  /** Unsupervised ablation (default `'none'`). */
+  ablation?: SimcseAblation;
+  /** Word-deletion probability for the `'word-deletion'` ablation (default 0.1). */
+  deletionRate?: number;
+  /** Encoder sizes (width, heads, hidden); the vocabulary fixes the rest. */
+  encoder?: Pick<EncoderOptions, 'width' | 'heads' | 'hidden'>;
+  /** Training and evaluation sentences (default: the project's sentence data). */
+  data?: SimcseData;
+}
+
+/** What {@link SimcseSession.evaluate} measures, all with dropout off. */
+export interface SimcseEvaluation {
+  /** Spearman's ρ of cosine vs gold score on the evaluation pairs. */
+  spearman: number;
+  /** Mean cosine of 1,000 random corpus pairs (the same pairs at every evaluation). */
+  anisotropy: number;
+  /** Wang & Isola alignment (α = 2) over the evaluation pairs scored ≥ 4; lower is better. */
+  alignment: number;
+  /** Wang & Isola uniformity (t = 2) over the corpus embeddings; lower is more uniform. */
+  uniformity: number;
+}
+
+/** A corpus sentence returned by {@link SimcseSession.nearest}. */
+export interface Neighbour {
+  text: string;
+  topic: string;
+  cosine: number;
+}
+
+/** A SimCSE training run that can be stepped, evaluated, queried, reset and disposed. */
+export interface SimcseSession {
+  /** The settings in use, defaults filled in. */
+  readonly options: Readonly<Required<Omit<SimcseOptions, 'encoder' | 'data'>>>;
+  /** The vocabulary (built from the corpus and the NLI sentences). */
+  readonly vocabulary: Vocabulary;
+  /** Steps taken since creation or the last reset. */
+  readonly steps: number;
+  /** Spearman's ρ of the TF-IDF bag-of-words baseline on the same evaluation pairs. */
+  readonly baselineSpearman: number;
+  /** One optimisation step (inside tf.tidy; nothing is read back from the device). */
+  step(): void;
+  /** The last step's loss, read back asynchronously; `null` before the first step. */
+  loss(): Promise<number | null>;
+  /** Spearman, anisotropy, alignment and uniformity of the current encoder. */
+  evaluate(): Promise<SimcseEvaluation>;
+  /** `[n, width]` embeddings of `sentences` (dropout off unless `pass` says otherwise); caller disposes. */
+  encode(sentences: readonly string[], pass?: PassOptions): tf.Tensor2D;
+  /** The `k` corpus sentences closest to `query` by cosine (default 5). */
+  nearest(query: string, k?: number): Promise<Neighbour[]>;
+  /** Back to the untrained weights of this seed, step 0. */
+  reset(): void;
+  /** Frees every tensor the session holds. */
+  dispose(): void;
+}
+
+/** One training batch: row indices into the corpus (unsup) or the triples (sup), and a mask seed. */
+interface SimcseBatch {
+  indices: number[];
+  /** Seed of this step's dropout masks. */
+  seed: number;
+  /** The step's own random source, for word deletion. */
+  rng: Rng;
+}
+
+/** The settings a step reads, changeable between steps (τ and p sliders). */
+interface SimcseParams {
+  tau: number;
+  dropout: number;
+}
+
+function resolve(options: SimcseOptions): SimcseSession['options'] {
+  const resolved = {
+    mode: options.mode ?? 'unsup',
+    seed: options.seed ?? 0,
+    tau: options.tau ?? 0.05,
+    dropout: options.dropout ?? 0.1,
+    batchSize: options.batchSize ?? 32,
+    lr: options.lr ?? 3e-4,
+    readEvery: options.readEvery ?? 10,
+    ablation: options.ablation ?? 'none',
+    deletionRate: options.deletionRate ?? 0.1,
+  } as const;
+  if (resolved.mode !== 'unsup' && resolved.mode !== 'sup') {
+    throw new Error(`mode must be 'unsup' or 'sup' (got ${String(resolved.mode)}).`);
+  }
+  if (!['none', 'same-mask', 'word-deletion'].includes(resolved.ablation)) {
+    throw new Error(
+      `ablation must be 'none', 'same-mask' or 'word-deletion' (got ${String(resolved.ablation)}).`,
+    );
+  }
+  assertInteger(resolved.seed, 'seed', 0);
+  assertPositive(resolved.tau, 'tau');
+  assertInteger(resolved.batchSize, 'batchSize', 2);
+  assertPositive(resolved.lr, 'lr');
+  for (const [name, value] of [
+    ['dropout', resolved.dropout],
+    ['deletionRate', resolved.deletionRate],
+  ] as const) {
+    if (typeof value !== 'number' || !(value >= 0 && value < 1)) {
+      throw new Error(`${name} must be a number in [0, 1) (got ${String(value)}).`);
+    }
+  }
+  assertInteger(resolved.readEvery, 'readEvery', 1);
+  return resolved;
+}
+
+/** Starts a SimCSE session: builds the vocabulary, an untrained encoder and an Adam optimiser. */
+export function createSimcseSession(options: SimcseOptions = {}): SimcseSession {
+  const settings = resolve(options);
+  const data = options.data ?? defaultSimcseData();
+  const corpusTexts = data.corpus.map((s) => s.text);
+  const vocabulary = buildVocabulary(trainingSentences(data));
+  const encoderOptions = {
+    ...options.encoder,
+    vocabularySize: vocabulary.size,
+    maxLength: vocabulary.maxLength,
+  };
+  const alignedPairs = data.pairs.filter((p) => p.score >= 4);
+  const baselineSpearman = evaluateSts(tfidfEncoder(corpusTexts), data.pairs).spearman;
+  if (settings.mode === 'sup' && data.triples.length < 2)
+    throw new Error('supervised SimCSE needs at least 2 triples.');
+
+  const encoder = createSentenceEncoder(encoderOptions, settings.seed);
+  const sources = settings.mode === 'sup' ? data.triples.length : corpusTexts.length;
+  const allRows = Array.from({ length: sources }, (_, i) => i);
+  let corpusCache: { steps: number; embeddings: tf.Tensor2D } | null = null;
+
+  const embed = (texts: readonly string[], pass: PassOptions = {}): tf.Tensor2D =>
+    encoder.encode(vocabulary.encodeBatch(texts), pass);
+
+  /** Unsupervised loss: the two views of each sentence are positives, the batch the negatives. */
+  function unsupervisedLoss({ indices, seed, rng }: SimcseBatch, params: SimcseParams): tf.Scalar {
+    const texts = indices.map((i) => corpusTexts[i]!);
+    const pass = { dropout: params.dropout, seed };
+    if (settings.ablation === 'same-mask') {
+      const views = embed(texts, pass);
+      return infoNCELoss(views, views, params.tau);
+    }
+    const ids = texts.map((t) => vocabulary.encode(t));
+    const view = () =>
+      settings.ablation === 'word-deletion'
+        ? ids.map((s) => deleteWords(s, settings.deletionRate, rng))
+        : ids;
+    // One forward pass over both views: rows i and n + i get independent dropout masks.
+    const views = encoder.encode(padBatch([...view(), ...view()]), pass);
+    const n = texts.length;
+    return infoNCELoss(
+      tf.slice(views, [0, 0], [n, -1]),
+      tf.slice(views, [n, 0], [n, -1]),
+      params.tau,
+    );
+  }
+
+  /** Supervised loss: entailments are positives, contradictions hard negatives. */
+  function supervisedLoss({ indices, seed }: SimcseBatch, params: SimcseParams): tf.Scalar {
+    const triples = indices.map((i) => data.triples[i]!);
+    const n = triples.length;
+    const texts = [
+      ...triples.map((t) => t.premise),
+      ...triples.map((t) => t.entailment),
+      ...triples.map((t) => t.contradiction),
+    ];
+    const views = embed(texts, { dropout: params.dropout, seed });
+    const part = (k: number) => tf.slice(views, [k * n, 0], [n, -1]);
+    return supervisedSimCSELoss(part(0), part(1), part(2), params.tau);
+  }
+
+  const trainer = new Trainer<SimcseBatch, SimcseParams>({
+    model: encoder,
+    // A fresh random subset per step; its rows are distinct, so no sentence is its own negative.
+    sampleBatch: (rng) => ({
+      indices: rng.shuffle(allRows).slice(0, settings.batchSize),
+      seed: rng.tfSeed(),
+      rng: rng.fork(),
+    }),
+    loss: settings.mode === 'sup' ? supervisedLoss : unsupervisedLoss,
+    params: { tau: settings.tau, dropout: settings.dropout },
+    seed: settings.seed,
+    learningRate: settings.lr,
+    readEvery: settings.readEvery,
+  });
+
+  function corpusEmbeddings(): tf.Tensor2D {
+    if (corpusCache?.steps !== trainer.stepCount) {
+      corpusCache?.embeddings.dispose();
+      corpusCache = { steps: trainer.stepCount, embeddings: embed(corpusTexts) };
+    }
+    return corpusCache.embeddings;
+  }
+
+  async function evaluate(): Promise<SimcseEvaluation> {
+    const sts = await readRows(data.pairs.flatMap((p) => [p.a, p.b]));
+    const spearman = evaluateSts(
+      () => [...sts.filter((_, i) => i % 2 === 0), ...sts.filter((_, i) => i % 2 === 1)],
+      data.pairs,
+    ).spearman;
+    const corpus = corpusEmbeddings();
+    const scalars = tf.tidy(() => {
+      const a = embed(alignedPairs.map((p) => p.a));
+      const b = embed(alignedPairs.map((p) => p.b));
+      return [
+        anisotropy(corpus, createRng(deriveSeed(settings.seed, 4))),
+        alignment(a, b),
+        uniformity(corpus),
+      ];
+    });
+    const [aniso, align, uniform] = await Promise.all(
+      scalars.map(async (s) => (await s.data())[0]!),
+    );
+    tf.dispose(scalars);
+    return { spearman, anisotropy: aniso, alignment: align, uniformity: uniform };
+  }
+
+  async function readRows(texts: readonly string[]): Promise<Float32Array[]> {
+    const embeddings = embed(texts);
+    const flat = await embeddings.data();
+    const width = embeddings.shape[1];
+    embeddings.dispose();
+    return texts.map((_, i) => (flat as Float32Array).subarray(i * width, (i + 1) * width));
+  }
+
+  async function nearest(query: string, k = 5): Promise<Neighbour[]> {
+    assertInteger(k, 'k', 1);
+    const scores = tf.tidy(() => cosineSimilarityMatrix(embed([query]), corpusEmbeddings()));
+    const cosines = await scores.data();
+    scores.dispose();
+    return Array.from(cosines, (cosine, i) => ({ ...data.corpus[i]!, cosine }))
+      .sort((x, y) => y.cosine - x.cosine)
+      .slice(0, k)
+      .map(({ text, topic, cosine }) => ({ text, topic, cosine }));
+  }
+
+  function dropCache(): void {
+    corpusCache?.embeddings.dispose();
+    corpusCache = null;
+  }
+
+  return {
+    options: settings,
+    vocabulary,
+    get steps() {
+      return trainer.stepCount;
+    },
+    baselineSpearman,
+    step: () => trainer.step(),
+    loss: async () => {
+      await trainer.flush();
+      return trainer.latest?.loss ?? null;
+    },
+    evaluate,
+    encode: embed,
+    nearest,
+    reset() {
+      dropCache();
+      trainer.reset();
+    },
+    dispose() {
+      dropCache();
+      trainer.dispose();
+    },
+  };
+}
