@@ -27,7 +27,7 @@ describe('evaluateSts', () => {
     expect(result.cosines.map((c) => +c.toFixed(6))).toEqual([1, +Math.SQRT1_2.toFixed(6), 0]);
     expect(result.spearman).toBeCloseTo(1, 12);
     // z moved next to x: cosines rank [3, 1, 2] against gold ranks [3, 2, 1], so ρ = 1/2.
-    const moved = { ...vectors, z: [1, 0.1] };
+    const moved: Record<string, number[]> = { ...vectors, z: [1, 0.1] };
     expect(evaluateSts((s) => s.map((t) => moved[t]!), pairs).spearman).toBeCloseTo(0.5, 12);
   });
 
