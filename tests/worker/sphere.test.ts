@@ -12,7 +12,7 @@ import {
   SPHERE_DEFAULTS,
   type SphereParams,
 } from '../../src/worker/experiments/sphere-params';
-import { useCpu } from './helpers';
+import { useWasm } from './helpers';
 
 const small: SphereParams = { ...SPHERE_DEFAULTS, points: 96, groups: 4 };
 
@@ -54,7 +54,7 @@ describe('sphere inputs', () => {
 });
 
 describe('sphere experiment', () => {
-  beforeAll(useCpu);
+  beforeAll(useWasm);
 
   it('puts every point on the unit sphere or circle', async () => {
     for (const dim of [2, 3]) {
