@@ -9,6 +9,8 @@ export type ExperimentLoader = () => Promise<ExperimentDefinition<unknown>>;
 export const EXPERIMENTS: Readonly<Record<string, ExperimentLoader>> = {
   sphere: async () =>
     (await import('./experiments/sphere')).sphereExperiment as ExperimentDefinition<unknown>,
+  metric: async () =>
+    (await import('./experiments/metric')).metricExperiment as ExperimentDefinition<unknown>,
 };
 
 /** Names the registry knows, for error messages. */

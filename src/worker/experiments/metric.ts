@@ -1,0 +1,335 @@
+// "Same data, four losses": one labelled 2-D cluster set, four copies of one small encoder (same
+// architecture, same initial weights, same seed), each trained simultaneously on its own loss:
+// the margin contrastive loss on labelled pairs and the triplet loss on mined triplets, both in
+// the plane; NT-Xent on two noisy views of each point with no labels, and SupCon, both on the
+// circle S¹. Snapshots give every panel's embedding of the training and held-out points, its
+// loss, its k-NN accuracy on the held-out points and its uniformity.
+import { mineTriplets, type Triplets } from '../../core/mining';
+import { supConLoss } from '../../core/supcon';
+import {
+  createMLP,
+  l2Normalize,
+  marginContrastiveLoss,
+  ntXentLoss,
+  Trainer,
+  tripletLoss,
+  uniformity,
+  type MLP,
+  type Rng,
+} from '../../core';
+import { tf } from '../../core/tf';
+import { makeClusters } from '../../data/clusters';
+import type { Experiment, ExperimentDefinition, LossReading, Snapshot } from '../experiment';
+import {
+  METRIC_PANEL_INFO,
+  METRIC_PANELS,
+  parseMetricParams,
+  type MetricPanel,
+  type MetricParams,
+} from './metric-params';
+
+/** Encoder widths: 2-D input, two hidden layers, 2-D output. */
+const LAYERS = [2, 32, 32, 2];
+/** Adam's learning rate, the same for all four. */
+const LEARNING_RATE = 0.01;
+/** Training and held-out points per cluster. */
+const TRAIN_PER_CLUSTER = 24;
+const TEST_PER_CLUSTER = 16;
+/** Standard deviation of the noise that makes NT-Xent's two views of a point. */
+const VIEW_NOISE = 0.15;
+/** Neighbours of the k-NN read-out. */
+const KNN_K = 5;
+/** Loss readings come back every this many steps. */
+const READ_EVERY = 5;
+
+/** The data set, as tensors the experiment owns. */
+interface MetricData {
+  /** `[n, 2]` training points. */
+  train: tf.Tensor2D;
+  /** `[n + m, 2]` training then held-out points: what every panel shows. */
+  all: tf.Tensor2D;
+  trainLabels: number[];
+  testLabels: number[];
+}
+
+/** One step's input of a panel; tensors are freed by the Trainer's tidy. */
+interface MetricBatch {
+  /** Margin loss: pair members and similarity (1 same label, 0 different). */
+  first?: tf.Tensor2D;
+  second?: tf.Tensor2D;
+  similar?: tf.Tensor1D;
+  /** NT-Xent: two noisy views of every training point. */
+  views1?: tf.Tensor2D;
+  views2?: tf.Tensor2D;
+  /** Triplet loss: the mined triplets' row indices. */
+  triplets?: Triplets;
+}
+
+function makeData(params: MetricParams, seed: number): MetricData {
+  const { train, test } = makeClusters({
+    clusters: params.clusters,
+    noise: params.noise,
+    trainPerCluster: TRAIN_PER_CLUSTER,
+    testPerCluster: TEST_PER_CLUSTER,
+    seed,
+  });
+  const n = train.labels.length;
+  const all = new Float32Array(train.points.length + test.points.length);
+  all.set(train.points);
+  all.set(test.points, train.points.length);
+  return {
+    train: tf.tensor2d(train.points, [n, 2]),
+    all: tf.tensor2d(all, [n + test.labels.length, 2]),
+    trainLabels: Array.from(train.labels),
+    testLabels: Array.from(test.labels),
+  };
+}
+
+/**
+ * For every training point, a partner: with probability ½ one of the same label (a similar
+ * pair), otherwise one of another label, so the margin loss sees balanced pairs.
+ */
+export function samplePairs(
+  labels: readonly number[],
+  rng: Rng,
+): { partner: number[]; similar: number[] } {
+  const byLabel = new Map<number, number[]>();
+  labels.forEach((l, i) => byLabel.set(l, [...(byLabel.get(l) ?? []), i]));
+  const partner: number[] = [];
+  const similar: number[] = [];
+  labels.forEach((l, i) => {
+    const same = (byLabel.get(l) as number[]).filter((j) => j !== i);
+    const wantSame = same.length > 0 && rng.uniform() < 0.5;
+    if (wantSame) {
+      partner.push(same[rng.int(same.length)] as number);
+    } else {
+      let j = rng.int(labels.length);
+      while (labels[j] === l) j = rng.int(labels.length);
+      partner.push(j);
+    }
+    similar.push(wantSame ? 1 : 0);
+  });
+  return { partner, similar };
+}
+
+/**
+ * k-NN accuracy of `test` rows against labelled `train` rows under Euclidean distance, ties
+ * going to the label whose nearest member ranks first. On unit vectors Euclidean order is cosine
+ * order (‖u − v‖² = 2 − 2·cos), so the same read-out serves the plane and the circle panels.
+ */
+export function euclideanKnnAccuracy(
+  train: Float32Array,
+  trainLabels: readonly number[],
+  test: Float32Array,
+  testLabels: readonly number[],
+  k: number,
+): number {
+  const n = trainLabels.length;
+  const distances = new Float64Array(n);
+  const order = Array.from({ length: n }, (_, j) => j);
+  let correct = 0;
+  testLabels.forEach((truth, i) => {
+    const x = test[2 * i] as number;
+    const y = test[2 * i + 1] as number;
+    for (let j = 0; j < n; j++) {
+      distances[j] = ((train[2 * j] as number) - x) ** 2 + ((train[2 * j + 1] as number) - y) ** 2;
+    }
+    order.sort((a, b) => (distances[a] as number) - (distances[b] as number) || a - b);
+    const votes = new Map<number, number>();
+    let best = -1;
+    let bestVotes = 0;
+    for (let r = 0; r < k; r++) {
+      const label = trainLabels[order[r] as number] as number;
+      const count = (votes.get(label) ?? 0) + 1;
+      votes.set(label, count);
+      if (count > bestVotes) {
+        best = label;
+        bestVotes = count;
+      }
+    }
+    if (best === truth) correct += 1;
+  });
+  return correct / testLabels.length;
+}
+
+/** Each panel's loss on its batch. */
+function panelLoss(
+  panel: MetricPanel,
+  model: MLP,
+  data: MetricData,
+  batch: MetricBatch,
+  p: MetricParams,
+): tf.Scalar {
+  switch (panel) {
+    case 'contrastive':
+      return marginContrastiveLoss(
+        model.apply(batch.first as tf.Tensor2D),
+        model.apply(batch.second as tf.Tensor2D),
+        batch.similar as tf.Tensor1D,
+        p.margin,
+      );
+    case 'triplet': {
+      const z = model.apply(data.train);
+      const t = batch.triplets as Triplets;
+      return tripletLoss(
+        tf.gather(z, t.anchor),
+        tf.gather(z, t.positive),
+        tf.gather(z, t.negative),
+        p.margin,
+      );
+    }
+    case 'ntxent':
+      return ntXentLoss(
+        model.apply(batch.views1 as tf.Tensor2D),
+        model.apply(batch.views2 as tf.Tensor2D),
+        p.tau,
+      );
+    case 'supcon':
+      return supConLoss(model.apply(data.train), data.trainLabels, p.tau);
+  }
+}
+
+/**
+ * Draws a panel's batch from its trainer's stream (inside the step's tidy). Triplets are mined
+ * here, on the current embeddings but outside the gradient tape: the choice is not differentiated.
+ */
+function panelBatch(
+  panel: MetricPanel,
+  model: MLP,
+  data: MetricData,
+  rng: Rng,
+  p: MetricParams,
+): MetricBatch {
+  switch (panel) {
+    case 'contrastive': {
+      const { partner, similar } = samplePairs(data.trainLabels, rng);
+      return {
+        first: data.train,
+        second: tf.gather(data.train, tf.tensor1d(partner, 'int32')),
+        similar: tf.tensor1d(similar),
+      };
+    }
+    case 'triplet':
+      return { triplets: mineTriplets(model.apply(data.train), data.trainLabels, p.mining, rng) };
+    case 'ntxent': {
+      const noise = () => tf.randomNormal(data.train.shape, 0, VIEW_NOISE, 'float32', rng.tfSeed());
+      return {
+        views1: tf.add(data.train, noise()) as tf.Tensor2D,
+        views2: tf.add(data.train, noise()) as tf.Tensor2D,
+      };
+    }
+    case 'supcon':
+      return {};
+  }
+}
+
+class MetricExperiment implements Experiment<MetricParams> {
+  private readonly params: MetricParams;
+  private data: MetricData;
+  private readonly models: Record<MetricPanel, MLP>;
+  private readonly trainers: Record<MetricPanel, Trainer<MetricBatch, MetricParams>>;
+
+  constructor(params: MetricParams, seed: number) {
+    this.params = { ...params };
+    this.data = makeData(params, seed);
+    const models = {} as Record<MetricPanel, MLP>;
+    const trainers = {} as Record<MetricPanel, Trainer<MetricBatch, MetricParams>>;
+    for (const panel of METRIC_PANELS) {
+      const model = createMLP(LAYERS, { activation: 'tanh' });
+      models[panel] = model;
+      // Same seed for all four: the same initial weights, so only the loss differs.
+      trainers[panel] = new Trainer<MetricBatch, MetricParams>({
+        model,
+        sampleBatch: (rng) => panelBatch(panel, model, this.data, rng, this.params),
+        loss: (batch, p) => panelLoss(panel, model, this.data, batch, p),
+        params: this.params,
+        seed,
+        optimizer: 'adam',
+        learningRate: LEARNING_RATE,
+        readEvery: READ_EVERY,
+      });
+    }
+    this.models = models;
+    this.trainers = trainers;
+  }
+
+  /** Steps all four; the readings returned are the margin panel's (every panel's loss is in the snapshot). */
+  async run(steps: number): Promise<LossReading[]> {
+    for (let i = 0; i < steps; i++) {
+      for (const panel of METRIC_PANELS) this.trainers[panel].step();
+    }
+    const all = await Promise.all(METRIC_PANELS.map((panel) => this.trainers[panel].flush()));
+    return (all[0] ?? []).map(({ step, loss }) => ({ step, loss }));
+  }
+
+  async snapshot(): Promise<Snapshot> {
+    const n = this.data.trainLabels.length;
+    const step = this.trainers.contrastive.stepCount;
+    const packed = tf.tidy(() =>
+      METRIC_PANELS.map((panel) => {
+        const raw = this.models[panel].apply(this.data.all);
+        const shown = METRIC_PANEL_INFO[panel].space === 'circle' ? l2Normalize(raw) : raw;
+        const spread = uniformity(tf.slice(shown, [0, 0], [n, -1]));
+        return tf.concat([tf.reshape(spread, [1]), tf.reshape(shown, [-1])]);
+      }),
+    );
+    try {
+      const values = await Promise.all(packed.map((t) => t.data() as Promise<Float32Array>));
+      const metrics: Record<string, number> = {};
+      const arrays: Record<string, Float32Array> = {};
+      METRIC_PANELS.forEach((panel, i) => {
+        const v = values[i] as Float32Array;
+        const points = v.slice(1);
+        arrays[panel] = points;
+        metrics[`${panel}.uniformity`] = v[0] as number;
+        metrics[`${panel}.loss`] = this.trainers[panel].latest?.loss ?? Number.NaN;
+        metrics[`${panel}.knn`] = euclideanKnnAccuracy(
+          points.subarray(0, 2 * n),
+          this.data.trainLabels,
+          points.subarray(2 * n),
+          this.data.testLabels,
+          KNN_K,
+        );
+      });
+      return { step, metrics, arrays };
+    } finally {
+      tf.dispose(packed);
+    }
+  }
+
+  layout(): Record<string, Float32Array> {
+    const { trainLabels, testLabels } = this.data;
+    const heldOut = new Float32Array(trainLabels.length + testLabels.length);
+    heldOut.fill(1, trainLabels.length);
+    return { labels: Float32Array.from([...trainLabels, ...testLabels]), heldOut };
+  }
+
+  update(params: MetricParams): void {
+    // The trainers read `this.params` on every step; mutate it in place.
+    Object.assign(this.params, params);
+  }
+
+  reset(seed: number): void {
+    const data = makeData(this.params, seed);
+    this.disposeData();
+    this.data = data;
+    for (const panel of METRIC_PANELS) this.trainers[panel].reset(seed);
+  }
+
+  dispose(): void {
+    for (const panel of METRIC_PANELS) this.trainers[panel].dispose();
+    this.disposeData();
+  }
+
+  private disposeData(): void {
+    tf.dispose([this.data.train, this.data.all]);
+  }
+}
+
+/** The four-loss lab, as the training host's registry lists it. */
+export const metricExperiment: ExperimentDefinition<MetricParams> = {
+  name: 'metric',
+  parse: parseMetricParams,
+  rebuildOn: ['clusters', 'noise'],
+  create: (params, seed) => new MetricExperiment(params, seed),
+};

@@ -1,0 +1,127 @@
+// The four-loss lab's experiment: parameters, data, pair sampling, the k-NN read-out,
+// determinism for a seed and a flat tensor count.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRng } from '../../src/core/rng';
+import { tf } from '../../src/core/tf';
+import { makeClusters } from '../../src/data/clusters';
+import {
+  euclideanKnnAccuracy,
+  metricExperiment,
+  samplePairs,
+} from '../../src/worker/experiments/metric';
+import {
+  METRIC_DEFAULTS,
+  METRIC_PANELS,
+  parseMetricParams,
+  type MetricParams,
+} from '../../src/worker/experiments/metric-params';
+import { useCpu } from './helpers';
+
+const small: MetricParams = { ...METRIC_DEFAULTS, clusters: 2 };
+
+describe('metric parameters', () => {
+  it('accepts the defaults and names bad or missing fields', () => {
+    expect(parseMetricParams(METRIC_DEFAULTS)).toEqual(METRIC_DEFAULTS);
+    expect(() => parseMetricParams({ ...METRIC_DEFAULTS, tau: 0 })).toThrow(/tau=0/);
+    expect(() => parseMetricParams({ ...METRIC_DEFAULTS, mining: 'easy' })).toThrow(/easy/);
+    const noMargin: Partial<MetricParams> = { ...METRIC_DEFAULTS };
+    delete noMargin.margin;
+    expect(() => parseMetricParams(noMargin)).toThrow(/"margin" is missing/);
+  });
+});
+
+describe('clusters', () => {
+  it('are a function of the seed, balanced, centred on the unit circle', () => {
+    const options = { clusters: 3, noise: 0.1, trainPerCluster: 4, testPerCluster: 2, seed: 5 };
+    const a = makeClusters(options);
+    expect(makeClusters(options)).toEqual(a);
+    expect(makeClusters({ ...options, seed: 6 }).train.points).not.toEqual(a.train.points);
+    expect(Array.from(a.train.labels)).toEqual([0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2]);
+    expect(a.test.labels.length).toBe(6);
+    for (let c = 0; c < 3; c++) {
+      expect(Math.hypot(a.centres[2 * c] as number, a.centres[2 * c + 1] as number)).toBeCloseTo(
+        1,
+        6,
+      );
+    }
+    expect(() => makeClusters({ ...options, clusters: 1 })).toThrow(/clusters/);
+    expect(() => makeClusters({ ...options, noise: -1 })).toThrow(/noise/);
+  });
+});
+
+describe('metric helpers', () => {
+  it('samplePairs: partners of the stated kind, never the point itself', () => {
+    const labels = [0, 1, 2, 0, 1, 2, 0, 1, 2];
+    const { partner, similar } = samplePairs(labels, createRng(3));
+    partner.forEach((j, i) => {
+      expect(j).not.toBe(i);
+      expect(labels[j] === labels[i]).toBe(similar[i] === 1);
+    });
+    expect(similar).toContain(0);
+    expect(similar).toContain(1);
+  });
+
+  it('euclideanKnnAccuracy: majority of the k nearest', () => {
+    const train = Float32Array.from([0, 0, 0.1, 0, 5, 5, 5.1, 5, 0.2, 0]);
+    const trainLabels = [0, 0, 1, 1, 1];
+    const test = Float32Array.from([0.05, 0, 5, 5.05]);
+    // k = 3: near the origin two 0s and one 1 → 0; near (5, 5) → 1.
+    expect(euclideanKnnAccuracy(train, trainLabels, test, [0, 1], 3)).toBe(1);
+    expect(euclideanKnnAccuracy(train, trainLabels, test, [1, 1], 3)).toBe(0.5);
+  });
+});
+
+describe('metric experiment', () => {
+  beforeAll(useCpu);
+
+  it('shows every panel: plane panels raw, circle panels on the unit circle', async () => {
+    const e = metricExperiment.create(small, 1);
+    const s = await e.snapshot();
+    const count = 2 * (24 + 16);
+    for (const panel of METRIC_PANELS) {
+      const p = s.arrays[panel] as Float32Array;
+      expect(p.length).toBe(2 * count);
+      expect(s.metrics[`${panel}.knn`]).toBeGreaterThanOrEqual(0);
+      expect(s.metrics[`${panel}.uniformity`]).toBeLessThanOrEqual(0);
+    }
+    const circle = s.arrays.supcon as Float32Array;
+    expect(Math.hypot(circle[0] as number, circle[1] as number)).toBeCloseTo(1, 4);
+    const layout = e.layout();
+    expect(layout.labels!.length).toBe(count);
+    expect(Array.from(layout.heldOut!.slice(47, 49))).toEqual([0, 1]);
+    e.dispose();
+  });
+
+  it('is deterministic for a seed, reset(seed) replays it, and the tensor count stays flat', async () => {
+    const run = async () => {
+      const e = metricExperiment.create(small, 4);
+      await e.run(6);
+      const s = await e.snapshot();
+      e.dispose();
+      return s;
+    };
+    const a = await run();
+    expect((await run()).arrays).toEqual(a.arrays);
+    expect(a.metrics['triplet.loss']).toBeGreaterThanOrEqual(0);
+    const e = metricExperiment.create(small, 4);
+    // Warm-up at both temperatures: NT-Xent caches a few constants per τ, on purpose.
+    e.update({ ...small, tau: 0.1 });
+    await e.run(3);
+    e.update(small);
+    await e.run(3);
+    await e.snapshot();
+    const steady = tf.memory().numTensors;
+    e.update({ ...small, mining: 'hard', tau: 0.1 });
+    await e.run(3);
+    e.update({ ...small, mining: 'random' });
+    await e.run(3);
+    e.update(small);
+    e.reset(4);
+    await e.run(6);
+    const replay = await e.snapshot();
+    expect(replay.arrays).toEqual(a.arrays);
+    expect(tf.memory().numTensors).toBe(steady);
+    e.dispose();
+    expect(tf.memory().numTensors).toBeLessThan(steady);
+  });
+});
