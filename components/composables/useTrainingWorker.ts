@@ -242,10 +242,13 @@ export function useTrainingWorker(options: TrainingWorkerOptions): TrainingWorke
       });
       void advance(0).catch(options.onError);
     });
-    backend.value = await conn.api.init(requested());
+    const chosen = await conn.api.init(requested());
+    // Unmounted while starting (the reader navigated away): stop here, leave nothing running.
+    if (disposed) return drop(conn);
+    backend.value = chosen;
     sentParams = JSON.stringify(options.params());
     await conn.api.create(options.experiment, JSON.parse(sentParams), toValue(options.seed));
-    if (disposed) return;
+    if (disposed) return drop(conn);
     mode.value = conn.isWorker ? 'worker' : 'main';
   }
 
@@ -278,6 +281,7 @@ export function useTrainingWorker(options: TrainingWorkerOptions): TrainingWorke
     let conn: Connection | null = null;
     try {
       conn = await connectWorker(options.createWorker ?? bundledWorker, timeoutMs);
+      if (disposed) return drop(conn);
       await open(conn);
     } catch (error) {
       if (disposed) return;
@@ -351,12 +355,16 @@ export function useTrainingWorker(options: TrainingWorkerOptions): TrainingWorke
     onError: options.onError,
   });
 
-  // Parameters reach the experiment before its next step; while paused, show their effect now
-  // when they rebuild it (a new point count or dimension).
+  // Parameters reach the experiment before its next step. While paused, show their effect now
+  // (a rebuild draws new points); one refresh waits at a time, and it sends the latest values.
+  let refreshWaiting = false;
   watch(
     options.params,
     () => {
-      if (!player.playing.value) void advance(0).catch(options.onError);
+      if (player.playing.value || refreshWaiting) return;
+      refreshWaiting = true;
+      chain = chain.then(() => (refreshWaiting = false));
+      void advance(0).catch(options.onError);
     },
     { deep: true },
   );

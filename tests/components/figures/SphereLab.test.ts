@@ -201,6 +201,19 @@ describe('useTrainingWorker', () => {
     wrapper.unmount();
   });
 
+  it('terminates a worker that is still starting when the component unmounts', async () => {
+    const worker = new InProcessWorker(false);
+    const { wrapper, training } = mountComposable(worker);
+    await flushPromises();
+    const hooks = (window as unknown as { __contrastiveTraining: { workers(): number } })
+      .__contrastiveTraining;
+    expect(hooks.workers()).toBe(1);
+    wrapper.unmount();
+    expect(worker.terminated).toBe(true);
+    expect(hooks.workers()).toBe(0);
+    expect(training.mode.value).toBe('starting');
+  });
+
   it('terminates the worker on unmount', async () => {
     const worker = new InProcessWorker();
     const { wrapper, training } = mountComposable(worker);
