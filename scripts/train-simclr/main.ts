@@ -1,0 +1,115 @@
+// Headless SimCLR: the same core session the SimCLR chapter trains in the browser, on tfjs's CPU or
+// WASM backend in Node. Prints loss and k-NN accuracy every K steps and a JSON summary at the end.
+//   npm run train:simclr -- --steps N --seed S [--tau T] [--batch B] [--every K] [--lr LR]
+//     [--no-crop] [--no-color] [--strength S] [--probe] [--backend cpu|wasm]
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
+import { parseArgs } from 'node:util';
+import { SIMCLR_DEFAULTS, createSimclrSession } from '../../src/core/simclr';
+import { tf } from '../../src/core/tf';
+
+const USAGE =
+  'usage: npm run train:simclr -- --steps N --seed S [--tau T] [--batch B] [--every K] ' +
+  '[--lr LR] [--no-crop] [--no-color] [--strength S] [--probe] [--backend cpu|wasm]';
+
+/** Parses a numeric flag, failing with the usage line when it is not a number. */
+function numberFlag(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed)) {
+    throw new Error(`--${name} must be a number (got "${value}").\n${USAGE}`);
+  }
+  return parsed;
+}
+
+/** Parses a whole-number flag with a lower bound. */
+function integerFlag(value: string | undefined, name: string, min: number): number | undefined {
+  const parsed = numberFlag(value, name);
+  if (parsed !== undefined && (!Number.isInteger(parsed) || parsed < min)) {
+    throw new Error(`--${name} must be an integer ≥ ${min} (got "${value}").\n${USAGE}`);
+  }
+  return parsed;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      steps: { type: 'string', default: '300' },
+      seed: { type: 'string', default: '0' },
+      tau: { type: 'string' },
+      batch: { type: 'string' },
+      every: { type: 'string', default: '50' },
+      lr: { type: 'string' },
+      strength: { type: 'string' },
+      'no-crop': { type: 'boolean', default: false },
+      'no-color': { type: 'boolean', default: false },
+      probe: { type: 'boolean', default: false },
+      backend: { type: 'string', default: 'wasm' },
+    },
+  });
+  if (values.backend !== 'cpu' && values.backend !== 'wasm') {
+    throw new Error(`--backend must be cpu or wasm (got "${values.backend}").\n${USAGE}`);
+  }
+  const steps = integerFlag(values.steps, 'steps', 0)!;
+  const every = integerFlag(values.every, 'every', 1)!;
+  const strength = numberFlag(values.strength, 'strength');
+  await tf.setBackend(values.backend);
+  await tf.ready();
+
+  const augment = {
+    ...SIMCLR_DEFAULTS.augment,
+    ...(values['no-crop'] ? { crop: false } : {}),
+    ...(values['no-color'] ? { colorJitter: false } : {}),
+    ...(strength !== undefined ? { strength } : {}),
+  };
+  const session = createSimclrSession({
+    seed: integerFlag(values.seed, 'seed', 0),
+    tau: numberFlag(values.tau, 'tau'),
+    batchSize: integerFlag(values.batch, 'batch', 2),
+    lr: numberFlag(values.lr, 'lr'),
+    augment,
+    readEvery: every,
+  });
+  const probe = values.probe;
+  const baseline = await session.baseline({ probe });
+  const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)} %`);
+  console.log(
+    `backend ${tf.getBackend()} · ${session.model.representationSize}-d representation · ` +
+      `random-init k-NN ${pct(baseline.knn)}${probe ? ` · probe ${pct(baseline.probe)}` : ''}`,
+  );
+  const history: { step: number; loss: number; knn: number; probe: number | null }[] = [];
+  let trainingMs = 0;
+  for (let done = 0; done < steps;) {
+    const chunk = Math.min(every, steps - done);
+    const start = performance.now();
+    await session.run(chunk);
+    trainingMs += performance.now() - start;
+    done += chunk;
+    const loss = session.latest?.step === done ? session.latest.loss : Number.NaN;
+    const metrics = await session.evaluate({ probe });
+    history.push({ step: done, loss, ...metrics });
+    console.log(
+      `step ${done} · loss ${loss.toFixed(4)} · k-NN ${pct(metrics.knn)}` +
+        `${probe ? ` · probe ${pct(metrics.probe)}` : ''} · ` +
+        `${(trainingMs / done).toFixed(1)} ms/step`,
+    );
+  }
+  const summary = {
+    params: session.params,
+    seed: session.seed,
+    backend: tf.getBackend(),
+    steps,
+    msPerStep: steps > 0 ? trainingMs / steps : null,
+    stepsPerSecond: steps > 0 ? (1000 * steps) / trainingMs : null,
+    baseline,
+    final: history.at(-1) ?? null,
+    history,
+  };
+  session.dispose();
+  console.log(JSON.stringify(summary, null, 2));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

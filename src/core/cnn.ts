@@ -1,0 +1,194 @@
+// A small convolutional encoder for the SimCLR chapter, plus its MLP projection head, from
+// tfjs-core ops only. Its convolutions carry a hand-written filter gradient (see conv3x3) so the
+// encoder trains on the WASM backend too, which has no Conv2DBackpropFilter kernel.
+import { createMLP, type MLP, type TrainableModel } from './mlp';
+import { createRng, deriveSeed } from './rng';
+import { tf } from './tf';
+import { assertInteger } from './validate';
+
+/** Options of {@link createCNN}; every field has a default. */
+export interface CNNOptions {
+  /** Side of the square input images in pixels (default 16). */
+  inputSize?: number;
+  /**
+   * Output channels of each 3×3 convolution (default `[16, 32, 64]`); each is followed by ReLU and,
+   * but the last, a 2×2 average pool.
+   */
+  channels?: readonly number[];
+  /** Hidden and output widths of the projection head (default `[64, 32]`). */
+  head?: readonly number[];
+  /** Seed of the initial weights (default 0). */
+  seed?: number;
+}
+
+/** An encoder f (convolutions + global average pool) and a projection head g, trained together. */
+export interface CNN extends TrainableModel {
+  /** Settings in use, defaults filled in. */
+  readonly options: Readonly<Required<Omit<CNNOptions, 'seed'>>>;
+  /** Width of the representation h = f(x) (the last convolution's channels). */
+  readonly representationSize: number;
+  /** Width of the projection z = g(h). */
+  readonly projectionSize: number;
+  /** The projection head g alone. */
+  readonly head: MLP;
+  /** h = f(x): `[n, size, size, 3]` images in [0, 1] → `[n, representationSize]`. */
+  encode(images: tf.Tensor4D): tf.Tensor2D;
+  /** z = g(f(x)), what the contrastive loss sees. */
+  project(images: tf.Tensor4D): tf.Tensor2D;
+}
+
+const DEFAULTS: Required<Omit<CNNOptions, 'seed'>> = {
+  inputSize: 16,
+  channels: [16, 32, 64],
+  head: [64, 32],
+};
+
+/** Averages non-overlapping `f × f` blocks (a pooling with a gradient on every backend): `[n, h, w, c]` → `[n, h/f, w/f, c]` (h, w divisible by f). */
+export function averagePool(x: tf.Tensor4D, f: number): tf.Tensor4D {
+  if (f === 1) return x;
+  const [n, h, w, c] = x.shape;
+  return tf.mean(tf.reshape(x, [n, h / f, f, w / f, f, c]), [2, 4]) as tf.Tensor4D;
+}
+
+const SAME_PAD: [number, number][] = [
+  [0, 0],
+  [1, 1],
+  [1, 1],
+  [0, 0],
+];
+
+/**
+ * A 3×3 convolution with stride 1, zero "same" padding and a bias. The forward pass is
+ * `tf.conv2d`; the gradient is written by hand because the WASM backend lacks the kernel for the
+ * filter gradient: both the input and the filter gradient are again `tf.conv2d` calls (see
+ * inside), which every backend runs fast.
+ *
+ * @param x - `[n, h, w, cin]`.
+ * @param kernel - `[9·cin, cout]`: a `[3, 3, cin, cout]` filter with its first three axes flattened.
+ * @param bias - `[cout]`.
+ */
+export function conv3x3(x: tf.Tensor4D, kernel: tf.Tensor2D, bias: tf.Tensor1D): tf.Tensor4D {
+  const cin = x.shape[3];
+  const cout = kernel.shape[1];
+  if (kernel.shape[0] !== 9 * cin || bias.shape[0] !== cout) {
+    throw new Error(
+      `conv3x3: kernel must be [${9 * cin}, cout] and bias [cout] (got [${kernel.shape.join(', ')}] ` +
+        `and [${bias.shape.join(', ')}]).`,
+    );
+  }
+  const conv = tf.customGrad((xArg, kArg, bArg, saveArg) => {
+    const input = xArg as tf.Tensor4D;
+    const filter = tf.reshape(kArg as tf.Tensor2D, [3, 3, cin, cout]) as tf.Tensor4D;
+    (saveArg as tf.GradSaveFunc)([input, filter]);
+    return {
+      value: tf.add(tf.conv2d(input, filter, 1, 'same'), bArg as tf.Tensor1D),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [sx, sf] = saved as [tf.Tensor4D, tf.Tensor4D];
+        const grad = dy as tf.Tensor4D;
+        // Input gradient: the convolution with the filter rotated by 180° and its channels swapped.
+        const flipped = tf.transpose(tf.reverse(sf, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D;
+        // Filter gradient: correlate the padded input with the output gradient, with the batch as
+        // the contracted channel axis: [cin, h+2, w+2, n] ⋆ [h, w, n, cout] → [cin, 3, 3, cout].
+        const inputs = tf.transpose(tf.pad(sx, SAME_PAD), [3, 1, 2, 0]) as tf.Tensor4D;
+        const grads = tf.transpose(grad, [1, 2, 0, 3]) as tf.Tensor4D;
+        const filterGrad = tf.transpose(tf.conv2d(inputs, grads, 1, 'valid'), [1, 2, 0, 3]);
+        return [
+          tf.conv2d(grad, flipped, 1, 'same'),
+          tf.reshape(filterGrad, [9 * cin, cout]),
+          tf.sum(grad, [0, 1, 2]),
+        ];
+      },
+    };
+  });
+  return conv(x, kernel, bias) as tf.Tensor4D;
+}
+
+/** He-uniform kernels (fan-in 9·cin) and zero biases, from the seeded rng. */
+function initialValues(channels: readonly number[], seed: number): Float32Array[] {
+  const rng = createRng(seed);
+  const out: Float32Array[] = [];
+  let cin = 3;
+  for (const cout of channels) {
+    const limit = Math.sqrt(6 / (9 * cin));
+    const kernel = new Float32Array(9 * cin * cout);
+    for (let i = 0; i < kernel.length; i++) kernel[i] = rng.uniform(-limit, limit);
+    out.push(kernel, new Float32Array(cout));
+    cin = cout;
+  }
+  return out;
+}
+
+/**
+ * Creates the SimCLR chapter's encoder: 3×3 convolutions with ReLU,
+ * each but the last followed by 2×2 average pooling, then a global average pool (the
+ * representation h); and a ReLU MLP projection head (h → hidden → z). Weights are drawn from
+ * `seed` (the head from a derived stream), so one seed reproduces the network on every backend.
+ */
+export function createCNN(options: CNNOptions = {}): CNN {
+  const opts = { ...DEFAULTS, ...options };
+  const { inputSize, channels, head: headSizes } = opts;
+  const seed = options.seed ?? 0;
+  assertInteger(inputSize, 'inputSize', 1);
+  if (channels.length < 1 || headSizes.length < 1) {
+    throw new Error('channels and head must each list at least one width.');
+  }
+  channels.forEach((c, i) => assertInteger(c, `channels[${i}]`, 1));
+  // Each pool halves the side; the side must stay whole down to the last convolution.
+  const finalSide = inputSize / 2 ** (channels.length - 1);
+  if (!Number.isInteger(finalSide)) {
+    throw new Error(
+      `inputSize ${inputSize} cannot be halved ${channels.length - 1} times into whole pixels.`,
+    );
+  }
+  const shapes = channels.flatMap((cout, i) => [
+    [9 * (i === 0 ? 3 : (channels[i - 1] as number)), cout],
+    [cout],
+  ]);
+  const convVariables = tf.tidy(() =>
+    initialValues(channels, seed).map((values, i) => tf.variable(tf.tensor(values, shapes[i]))),
+  );
+  const representationSize = channels[channels.length - 1] as number;
+  const head = createMLP([representationSize, ...headSizes], {
+    seed: deriveSeed(seed, 1),
+    activation: 'relu',
+  });
+
+  const encode = (images: tf.Tensor4D): tf.Tensor2D => {
+    if (images.rank !== 4 || images.shape[1] !== inputSize || images.shape[2] !== inputSize) {
+      throw new Error(
+        `images must be [n, ${inputSize}, ${inputSize}, 3] (got [${images.shape.join(', ')}]).`,
+      );
+    }
+    return tf.tidy(() => {
+      let x: tf.Tensor4D = images;
+      for (let layer = 0; layer < channels.length; layer++) {
+        const kernel = convVariables[2 * layer] as tf.Variable<tf.Rank.R2>;
+        const bias = convVariables[2 * layer + 1] as tf.Variable<tf.Rank.R1>;
+        x = tf.relu(conv3x3(x, kernel, bias));
+        if (layer + 1 < channels.length) x = averagePool(x, 2);
+      }
+      return tf.mean(x, [1, 2]) as tf.Tensor2D;
+    });
+  };
+
+  return {
+    options: { inputSize, channels: channels.slice(), head: headSizes.slice() },
+    representationSize,
+    projectionSize: headSizes[headSizes.length - 1] as number,
+    head,
+    variables: [...convVariables, ...head.variables],
+    encode,
+    project: (images) => tf.tidy(() => head.apply(encode(images))),
+    reinitialize(newSeed) {
+      const values = initialValues(channels, newSeed);
+      tf.tidy(() =>
+        convVariables.forEach((v, i) => v.assign(tf.tensor(values[i] as Float32Array, shapes[i]))),
+      );
+      head.reinitialize(deriveSeed(newSeed, 1));
+    },
+    dispose() {
+      convVariables.forEach((v) => v.dispose());
+      head.dispose();
+    },
+  };
+}

@@ -1,0 +1,352 @@
+// SimCLR (Chen et al., 2020) on the built-in shapes, as a session that a figure, a worker or a
+// script can step, evaluate, change and reset. Each step draws a batch of unlabelled images, makes
+// two augmented views of each, embeds both with the CNN encoder + projection head, and takes one
+// Adam step on NT-Xent. Labels are used only to evaluate the encoder's representation on held-out
+// images: k-NN and a linear probe, next to the same encoder at its random initialisation.
+import { twoViews, type AugmentOptions } from './augment';
+import { SIMCLR_AUGMENT } from './augment-params';
+import { averagePool, createCNN, type CNN, type CNNOptions } from './cnn';
+import { ntXentLoss } from './ntxent';
+import { knnAccuracy, linearProbe } from './probes';
+import { deriveSeed, type Rng } from './rng';
+import { l2Normalize } from './similarity';
+import { tf } from './tf';
+import { Trainer, type TrainerReading } from './trainer';
+import { assertInteger, assertPositive } from './validate';
+import { generateShapes, type ShapesDataset } from '../data/shapes';
+
+/** The settings a reader can change while training runs. */
+export interface SimclrParams {
+  /** NT-Xent temperature τ > 0. */
+  tau: number;
+  /** Images per step (each gives two views), ≥ 2. */
+  batchSize: number;
+  /** Adam learning rate. */
+  lr: number;
+  /** Which augmentations make the two views, and the colour strength s. */
+  augment: AugmentOptions;
+}
+
+/** Options of {@link createSimclrSession}; every field has a default. */
+export interface SimclrOptions extends Partial<SimclrParams> {
+  /** Seeds the weights, the batches and the augmentations (default 0). */
+  seed?: number;
+  /** Loss readback cadence of the underlying {@link Trainer} (default 10). */
+  readEvery?: number;
+  /** Encoder and head sizes (see {@link createCNN}). */
+  cnn?: Omit<CNNOptions, 'seed' | 'inputSize'>;
+  /**
+   * Images are average-pooled to this side once, on upload (default 16, from 32). The shapes stay
+   * recognisable, and augmenting and encoding cost four times less than at 32 px.
+   */
+  resolution?: number;
+  /** Neighbours of the k-NN read-out (default 10). */
+  k?: number;
+  /** Training and held-out images (default {@link defaultSimclrData}). */
+  data?: SimclrData;
+}
+
+/** Unlabelled training images and labelled held-out images of the same size. */
+export interface SimclrData {
+  /** Training images; their labels are never read. */
+  readonly train: ShapesDataset;
+  /** Held-out images: the first half is the k-NN and probe's labelled memory, the rest the queries. */
+  readonly heldOut: ShapesDataset;
+}
+
+/** Accuracy of the representation h = f(x) on the held-out queries. */
+export interface SimclrEvaluation {
+  /** Cosine k-NN accuracy against the held-out memory, in [0, 1]. */
+  knn: number;
+  /** Linear-probe accuracy (logistic regression on frozen h), or null when not asked for. */
+  probe: number | null;
+}
+
+/** Held-out representations placed on the unit sphere S² for the sphere view. */
+export interface SimclrEmbedding {
+  /** `[m, 3]` unit vectors, row-major, one per held-out image. */
+  points: Float32Array;
+  /** Class of each held-out image, for colouring only. */
+  labels: Int32Array;
+}
+
+/** A SimCLR training run. */
+export interface SimclrSession {
+  /** Current parameters (a copy; change them with {@link SimclrSession.update}). */
+  readonly params: SimclrParams;
+  /** Seed of the current run. */
+  readonly seed: number;
+  /** Steps taken since creation or the last reset. */
+  readonly steps: number;
+  /** The encoder and head being trained. */
+  readonly model: CNN;
+  /** The images trained on and evaluated on. */
+  readonly data: SimclrData;
+  /** One optimisation step inside tf.tidy (a loss readback starts every `readEvery` steps). */
+  step(): void;
+  /** Takes `steps` steps and returns the loss readings that arrived. */
+  run(steps: number): Promise<TrainerReading[]>;
+  /** The most recent loss reading, or null. */
+  readonly latest: TrainerReading | null;
+  /** k-NN (and, with `probe`, linear-probe) accuracy of the current encoder. */
+  evaluate(options?: { probe?: boolean }): Promise<SimclrEvaluation>;
+  /** The same read-outs for this seed's encoder at random initialisation (computed once per seed). */
+  baseline(options?: { probe?: boolean }): Promise<SimclrEvaluation>;
+  /** Held-out representations projected onto S² (see {@link projectToSphere}). */
+  embedding(): Promise<SimclrEmbedding>;
+  /** Changes τ, batch size, learning rate or augmentations from the next step on. */
+  update(params: Partial<SimclrParams>): void;
+  /** Back to the untrained weights of `seed` (default: the current one), step 0, fresh optimizer. */
+  reset(seed?: number): void;
+  /** Frees every tensor the session holds. */
+  dispose(): void;
+}
+
+/**
+ * The tuned defaults: reach 20+ points of k-NN accuracy over the random encoder within two
+ * minutes on WASM. Blur is off as in the paper's CIFAR-10 runs (at 32 px it erases the shape);
+ * s = 0.5 is also the paper's CIFAR-10 strength.
+ */
+export const SIMCLR_DEFAULTS: Readonly<SimclrParams> = Object.freeze({
+  tau: 0.2,
+  batchSize: 128,
+  lr: 3e-3,
+  augment: Object.freeze({ ...SIMCLR_AUGMENT, blur: false, strength: 0.5 }),
+});
+
+/** Seed of the built-in data set (fixed, so a new run seed does not regenerate the images). */
+const DATA_SEED = 2020;
+
+/** The default images: 2,048 unlabelled training images and 640 held-out ones, 32 × 32. */
+export function defaultSimclrData(): SimclrData {
+  const all = generateShapes({ count: 2048 + 640, seed: DATA_SEED });
+  const pixels = all.size * all.size * 3;
+  const part = (start: number, count: number): ShapesDataset => ({
+    ...all,
+    images: all.images.subarray(start * pixels, (start + count) * pixels),
+    labels: all.labels.subarray(start, start + count),
+    count,
+  });
+  return { train: part(0, 2048), heldOut: part(2048, 640) };
+}
+
+function checkParams(p: SimclrParams): void {
+  assertPositive(p.tau, 'tau');
+  assertInteger(p.batchSize, 'batchSize', 2);
+  assertPositive(p.lr, 'lr');
+  if (!Number.isFinite(p.augment.strength) || p.augment.strength < 0) {
+    throw new Error(`augment.strength must be a finite number ≥ 0 (got ${p.augment.strength}).`);
+  }
+}
+
+/**
+ * Projects `[m, d]` rows onto their first three principal directions and normalises each to unit
+ * length, so a cloud of representations can be drawn on S². Directions come from power iteration
+ * on the covariance (deterministic start); each direction's sign is chosen to agree with
+ * `previous` when given, so successive pictures of a slowly changing cloud do not flip.
+ *
+ * @returns the points (`[m, 3]`, row-major) and the directions used (`[3, d]`, row-major).
+ */
+export function projectToSphere(
+  rows: Float32Array,
+  d: number,
+  previous?: Float32Array,
+): { points: Float32Array; directions: Float32Array } {
+  const m = rows.length / d;
+  const mean = new Float64Array(d);
+  for (let i = 0; i < m; i++) for (let j = 0; j < d; j++) mean[j]! += rows[i * d + j]! / m;
+  const cov = new Float64Array(d * d);
+  for (let i = 0; i < m; i++) {
+    for (let a = 0; a < d; a++) {
+      const xa = rows[i * d + a]! - mean[a]!;
+      for (let b = a; b < d; b++) cov[a * d + b]! += (xa * (rows[i * d + b]! - mean[b]!)) / m;
+    }
+  }
+  for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) cov[a * d + b] = cov[b * d + a]!;
+  const directions = new Float32Array(3 * d);
+  const found: Float64Array[] = [];
+  for (let k = 0; k < 3; k++) {
+    let v = new Float64Array(d).map((_, j) => 1 + ((j * 7 + k * 3) % 5) / 5);
+    for (let iter = 0; iter < 100; iter++) {
+      const next = new Float64Array(d);
+      for (let a = 0; a < d; a++) {
+        let s = 0;
+        for (let b = 0; b < d; b++) s += cov[a * d + b]! * v[b]!;
+        next[a] = s;
+      }
+      // Deflate: stay orthogonal to the directions already found.
+      for (const u of found) {
+        let dot = 0;
+        for (let j = 0; j < d; j++) dot += next[j]! * u[j]!;
+        for (let j = 0; j < d; j++) next[j]! -= dot * u[j]!;
+      }
+      const norm = Math.hypot(...next);
+      if (norm < 1e-12) break;
+      v = next.map((x) => x / norm);
+    }
+    if (previous) {
+      let dot = 0;
+      for (let j = 0; j < d; j++) dot += v[j]! * previous[k * d + j]!;
+      if (dot < 0) v = v.map((x) => -x);
+    }
+    found.push(v);
+    directions.set(v, k * d);
+  }
+  const points = new Float32Array(3 * m);
+  for (let i = 0; i < m; i++) {
+    const p = [0, 0, 0];
+    for (let k = 0; k < 3; k++) {
+      for (let j = 0; j < d; j++) p[k]! += (rows[i * d + j]! - mean[j]!) * directions[k * d + j]!;
+    }
+    const norm = Math.hypot(p[0]!, p[1]!, p[2]!) || 1;
+    points.set([p[0]! / norm, p[1]! / norm, p[2]! / norm], 3 * i);
+  }
+  return { points, directions };
+}
+
+interface ViewBatch {
+  views: tf.Tensor4D;
+  n: number;
+}
+
+/**
+ * Starts a SimCLR session. The data set is uploaded once; the random-init baseline is computed on
+ * first request and cached per seed.
+ */
+export function createSimclrSession(options: SimclrOptions = {}): SimclrSession {
+  const params: SimclrParams = {
+    tau: options.tau ?? SIMCLR_DEFAULTS.tau,
+    batchSize: options.batchSize ?? SIMCLR_DEFAULTS.batchSize,
+    lr: options.lr ?? SIMCLR_DEFAULTS.lr,
+    augment: { ...(options.augment ?? SIMCLR_DEFAULTS.augment) },
+  };
+  checkParams(params);
+  const k = options.k ?? 10;
+  const data = options.data ?? defaultSimclrData();
+  const { train, heldOut } = data;
+  if (heldOut.size !== train.size) throw new Error('train and heldOut must have the same size.');
+  const memory = Math.floor(heldOut.count / 2);
+  assertInteger(k, 'k', 1);
+  if (memory < k || heldOut.count - memory < 1) {
+    throw new Error(`heldOut needs more than ${2 * k} images for k = ${k}.`);
+  }
+  const resolution = options.resolution ?? 16;
+  assertInteger(resolution, 'resolution', 1);
+  if (train.size % resolution !== 0) {
+    throw new Error(`resolution must divide the image side ${train.size} (got ${resolution}).`);
+  }
+  const upload = (set: ShapesDataset) =>
+    tf.tidy(() =>
+      averagePool(
+        tf.tensor4d(set.images, [set.count, set.size, set.size, 3]),
+        set.size / resolution,
+      ),
+    );
+  const cnnOptions = { ...options.cnn, inputSize: resolution };
+  let seed = options.seed ?? 0;
+  const model = createCNN({ ...cnnOptions, seed: deriveSeed(seed, 1) });
+  const trainImages = upload(train);
+  const heldOutImages = upload(heldOut);
+  const memoryLabels = Array.from(heldOut.labels.subarray(0, memory));
+  const queryLabels = Array.from(heldOut.labels.subarray(memory));
+  const order = Array.from({ length: train.count }, (_, i) => i);
+  const baselines = new Map<string, Promise<SimclrEvaluation>>();
+  let directions: Float32Array | undefined;
+
+  const sampleBatch = (rng: Rng): ViewBatch => {
+    const n = Math.min(params.batchSize, train.count);
+    // A partial Fisher–Yates shuffle: n distinct images, so no image is its own negative.
+    for (let i = 0; i < n; i++) {
+      const j = i + rng.int(train.count - i);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const batch = tf.gather(trainImages, tf.tensor1d(order.slice(0, n), 'int32')) as tf.Tensor4D;
+    const uniform = () => rng.uniform();
+    const [a, b] = twoViews(batch, params.augment, uniform);
+    return { views: tf.concat([a.images, b.images]), n };
+  };
+
+  const trainer = new Trainer<ViewBatch, SimclrParams>({
+    model,
+    sampleBatch,
+    // Both views in one forward pass; rows i and n + i are a positive pair.
+    loss: ({ views, n }, p) => {
+      const z = model.project(views);
+      return ntXentLoss(tf.slice(z, [0, 0], [n, -1]), tf.slice(z, [n, 0], [n, -1]), p.tau);
+    },
+    params,
+    seed,
+    learningRate: params.lr,
+    readEvery: options.readEvery ?? 10,
+  });
+
+  async function readouts(encoder: CNN, probe: boolean): Promise<SimclrEvaluation> {
+    const h = tf.tidy(() => l2Normalize(encoder.encode(heldOutImages)));
+    const bank = tf.slice(h, [0, 0], [memory, -1]) as tf.Tensor2D;
+    const queries = tf.slice(h, [memory, 0], [-1, -1]) as tf.Tensor2D;
+    try {
+      const knn = await knnAccuracy(bank, memoryLabels, queries, queryLabels, k);
+      const probeAccuracy = probe
+        ? await linearProbe(bank, memoryLabels, queries, queryLabels, { steps: 150 })
+        : null;
+      return { knn, probe: probeAccuracy };
+    } finally {
+      tf.dispose([h, bank, queries]);
+    }
+  }
+
+  return {
+    get params() {
+      return { ...params, augment: { ...params.augment } };
+    },
+    get seed() {
+      return seed;
+    },
+    get steps() {
+      return trainer.stepCount;
+    },
+    get latest() {
+      return trainer.latest;
+    },
+    model,
+    data,
+    step: () => trainer.step(),
+    run: (steps) => trainer.run(steps),
+    evaluate: ({ probe = false } = {}) => readouts(model, probe),
+    baseline({ probe = false } = {}) {
+      const key = `${seed}:${probe}`;
+      let cached = baselines.get(key);
+      if (!cached) {
+        // The Trainer initialises the model from deriveSeed(seed, 1); rebuild exactly that.
+        const fresh = createCNN({ ...cnnOptions, seed: deriveSeed(seed, 1) });
+        cached = readouts(fresh, probe).finally(() => fresh.dispose());
+        baselines.set(key, cached);
+      }
+      return cached;
+    },
+    async embedding() {
+      const h = tf.tidy(() => l2Normalize(model.encode(heldOutImages)));
+      const rows = (await h.data()) as Float32Array;
+      const d = h.shape[1];
+      h.dispose();
+      const projected = projectToSphere(rows, d, directions);
+      directions = projected.directions;
+      return { points: projected.points, labels: heldOut.labels.slice() };
+    },
+    update(changes) {
+      const next = { ...params, ...changes, augment: { ...(changes.augment ?? params.augment) } };
+      checkParams(next);
+      Object.assign(params, next);
+      if (trainer.learningRate !== params.lr) trainer.learningRate = params.lr;
+    },
+    reset(newSeed = seed) {
+      trainer.reset(newSeed);
+      seed = newSeed;
+      directions = undefined;
+    },
+    dispose() {
+      trainer.dispose();
+      tf.dispose([trainImages, heldOutImages]);
+    },
+  };
+}

@@ -1,0 +1,144 @@
+// The SimCLR chapter's CNN: shapes, seeded initialisation, the hand-written convolution gradient
+// against autodiff through tfjs's own conv2d (CPU) and on WASM, pooling, bad input, no leaks.
+import '@tensorflow/tfjs-backend-wasm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { averagePool, conv3x3, createCNN } from '../../src/core/cnn';
+import { tf } from '../../src/core/tf';
+import { expectClose, leakedBy, useCpu, values } from './helpers';
+
+/** Deterministic test tensor of `shape` with values in [−1, 1]. */
+function tensorOf(shape: number[], seed: number): tf.Tensor {
+  const size = shape.reduce((a, b) => a * b, 1);
+  return tf.tensor(
+    Float32Array.from({ length: size }, (_, i) => Math.sin(1.7 * i + seed * 3.1)),
+    shape,
+  );
+}
+
+/** Value and gradients of a weighted sum of the convolution, ours or tfjs's own. */
+function convGrads(own: boolean): number[][] {
+  return tf.tidy(() => {
+    const x = tensorOf([2, 6, 5, 3], 1) as tf.Tensor4D;
+    const k = tensorOf([27, 4], 2) as tf.Tensor2D;
+    const b = tensorOf([4], 3) as tf.Tensor1D;
+    const weights = tensorOf([2, 6, 5, 4], 4);
+    const f = (xx: tf.Tensor, kk: tf.Tensor, bb: tf.Tensor) => {
+      const y = own
+        ? conv3x3(xx as tf.Tensor4D, kk as tf.Tensor2D, bb as tf.Tensor1D)
+        : tf.add(
+            tf.conv2d(xx as tf.Tensor4D, tf.reshape(kk, [3, 3, 3, 4]) as tf.Tensor4D, 1, 'same'),
+            bb,
+          );
+      return tf.sum(tf.mul(y, weights));
+    };
+    const { value, grads } = tf.valueAndGrads(f)([x, k, b]);
+    return [values(value), ...grads.map(values)];
+  });
+}
+
+describe('conv3x3', () => {
+  beforeAll(useCpu);
+
+  it('equals tf.conv2d with "same" padding, in value and in every gradient', () => {
+    const ours = convGrads(true);
+    const reference = convGrads(false);
+    ours.forEach((part, i) => expectClose(part, reference[i]!, { atol: 1e-4, rtol: 1e-4 }));
+  });
+
+  it('trains on WASM, which has no filter-gradient kernel, with the same numbers as the CPU', async () => {
+    const cpu = convGrads(true);
+    await tf.setBackend('wasm');
+    try {
+      const wasm = convGrads(true);
+      wasm.forEach((part, i) => expectClose(part, cpu[i]!, { atol: 1e-4, rtol: 1e-4 }));
+    } finally {
+      await useCpu();
+    }
+  });
+
+  it('rejects a kernel that does not match the input channels', () => {
+    const x = tf.zeros([1, 4, 4, 3]) as tf.Tensor4D;
+    const k = tf.zeros([18, 2]) as tf.Tensor2D;
+    const b = tf.zeros([2]) as tf.Tensor1D;
+    expect(() => conv3x3(x, k, b)).toThrow(/kernel must be \[27, cout\]/);
+    tf.dispose([x, k, b]);
+  });
+});
+
+describe('averagePool', () => {
+  beforeAll(useCpu);
+
+  it('averages non-overlapping blocks', () => {
+    const x = tf.tensor4d([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16], [1, 4, 4, 1]);
+    const y = averagePool(x, 2);
+    expect(y.shape).toEqual([1, 2, 2, 1]);
+    expect(values(y)).toEqual([3.5, 5.5, 11.5, 13.5]);
+    tf.dispose([x, y]);
+  });
+});
+
+describe('createCNN', () => {
+  beforeAll(useCpu);
+  afterAll(useCpu);
+
+  it('maps [n, 16, 16, 3] images to a 64-d representation and a 32-d projection', () => {
+    const cnn = createCNN({ seed: 1 });
+    const x = tensorOf([5, 16, 16, 3], 5) as tf.Tensor4D;
+    const h = cnn.encode(x);
+    const z = cnn.project(x);
+    expect(h.shape).toEqual([5, 64]);
+    expect(z.shape).toEqual([5, 32]);
+    expect(cnn.representationSize).toBe(64);
+    expect(cnn.projectionSize).toBe(32);
+    expect(cnn.variables.map((v) => v.shape)).toEqual([
+      [27, 16],
+      [16],
+      [144, 32],
+      [32],
+      [288, 64],
+      [64],
+      [64, 64],
+      [64],
+      [64, 32],
+      [32],
+    ]);
+    tf.dispose([x, h, z]);
+    cnn.dispose();
+  });
+
+  it('is a function of the seed: same seed same network, reinitialize redraws in place', () => {
+    const x = tensorOf([3, 16, 16, 3], 6) as tf.Tensor4D;
+    const a = createCNN({ seed: 4 });
+    const b = createCNN({ seed: 4 });
+    const c = createCNN({ seed: 5 });
+    const out = (m: ReturnType<typeof createCNN>) => tf.tidy(() => values(m.project(x)));
+    expect(out(a)).toEqual(out(b));
+    expect(out(a)).not.toEqual(out(c));
+    const first = a.variables[0];
+    a.reinitialize(5);
+    expect(a.variables[0]).toBe(first);
+    expect(out(a)).toEqual(out(c));
+    [a, b, c].forEach((m) => m.dispose());
+    x.dispose();
+  });
+
+  it('leaves no tensors behind and frees its variables on dispose', () => {
+    const before = tf.memory().numTensors;
+    const cnn = createCNN({ channels: [4, 8], head: [8, 4], inputSize: 8 });
+    const x = tensorOf([2, 8, 8, 3], 7) as tf.Tensor4D;
+    expect(leakedBy(() => cnn.project(x))).toBe(0);
+    x.dispose();
+    cnn.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('rejects images of the wrong size and layouts that do not pool to whole pixels', () => {
+    const cnn = createCNN();
+    const x = tf.zeros([1, 32, 32, 3]) as tf.Tensor4D;
+    expect(() => cnn.encode(x)).toThrow(/images must be \[n, 16, 16, 3\]/);
+    x.dispose();
+    cnn.dispose();
+    expect(() => createCNN({ inputSize: 10, channels: [4, 4, 4] })).toThrow(/whole pixels/);
+    expect(() => createCNN({ channels: [] })).toThrow(/at least one width/);
+  });
+});
