@@ -191,18 +191,26 @@ export function rankBackends(
     return c !== undefined && c.available && c.software === software;
   };
   const auto: RankedBackend[] = [];
-  if (has('webgpu', false)) auto.push({ name: 'webgpu', why: 'a hardware WebGPU adapter' });
-  if (has('webgl', false)) auto.push({ name: 'webgl', why: 'hardware-accelerated WebGL' });
+  if (has('webgpu', false))
+    auto.push({ name: 'webgpu', why: 'a hardware WebGPU adapter is available' });
+  if (has('webgl', false)) auto.push({ name: 'webgl', why: 'WebGL runs on a hardware GPU' });
   if (byName.get('wasm')?.available) {
     const softGl = has('webgl', true)
       ? ' (WebGL here is a software renderer, which is slower)'
       : '';
-    auto.push({ name: 'wasm', why: `WebAssembly is the fastest option here${softGl}` });
+    auto.push({ name: 'wasm', why: `it is the fastest option here${softGl}` });
   }
-  if (has('webgl', true)) auto.push({ name: 'webgl', why: 'software WebGL (WASM was unusable)' });
-  auto.push({ name: 'cpu', why: 'the plain-JavaScript fallback that always works' });
+  if (has('webgl', true))
+    auto.push({
+      name: 'webgl',
+      why: 'WebAssembly was unusable, and software WebGL still beats plain JavaScript',
+    });
+  auto.push({ name: 'cpu', why: 'it always works' });
   if (has('webgpu', true)) {
-    auto.push({ name: 'webgpu', why: 'software WebGPU, the slowest option, as a last resort' });
+    auto.push({
+      name: 'webgpu',
+      why: 'nothing else worked (software WebGPU is the slowest option)',
+    });
   }
   if (requested === null) return auto;
   return [
@@ -335,7 +343,7 @@ export async function selectBackend(options: SelectOptions = {}): Promise<Backen
 
 function explain(name: BackendName, why: string, attempts: readonly BackendAttempt[]): string {
   const failed = attempts.filter((a) => !a.ok);
-  const head = `${BACKEND_LABELS[name]}: ${why}.`;
+  const head = `${BACKEND_LABELS[name]}, because ${why}.`;
   if (failed.length === 0) return head;
   const list = failed.map((a) => `${BACKEND_LABELS[a.name]} (${a.error})`).join(', ');
   return `${head} Tried first and failed: ${list}.`;

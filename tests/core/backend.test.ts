@@ -135,7 +135,7 @@ describe('selectBackend', () => {
     });
     expect(choice.backend).toBe('cpu');
     expect(tf.getBackend()).toBe('cpu');
-    expect(choice.reason).toMatch(/^Plain JavaScript \(CPU\): /);
+    expect(choice.reason).toBe('Plain JavaScript (CPU), because it always works.');
     expect(choice.attempts).toHaveLength(1);
     expect(choice.attempts[0]?.ok).toBe(true);
   });
