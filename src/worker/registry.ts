@@ -11,6 +11,10 @@ export const EXPERIMENTS: Readonly<Record<string, ExperimentLoader>> = {
     (await import('./experiments/sphere')).sphereExperiment as ExperimentDefinition<unknown>,
   metric: async () =>
     (await import('./experiments/metric')).metricExperiment as ExperimentDefinition<unknown>,
+  simcse: async () =>
+    (await import('./experiments/simcse')).simcseExperiment as ExperimentDefinition<unknown>,
+  simclr: async () =>
+    (await import('./experiments/simclr')).simclrExperiment as ExperimentDefinition<unknown>,
 };
 
 /** Names the registry knows, for error messages. */

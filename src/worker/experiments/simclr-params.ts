@@ -1,0 +1,68 @@
+// Parameters of the live SimCLR trainer: one declarative schema serves the URL, the controls'
+// ranges and the worker's validation. No tfjs here, so the page can import it without TensorFlow.js.
+import {
+  defaultValues,
+  defineUrlSchema,
+  parseUrlState,
+  type UrlValues,
+} from '../../support/url-state';
+
+/**
+ * The trainer's settings, also its URL parameters (`simclr.tau=0.5`, …). Defaults are the tuned
+ * ones of the core (src/core/simclr.ts SIMCLR_DEFAULTS); the ranges let the reader reproduce the
+ * paper's ablations: colour jitter or crop off, a very large τ, small and large batches.
+ */
+export const SIMCLR_SCHEMA = defineUrlSchema({
+  tau: { type: 'number', min: 0.02, max: 5, default: 0.2, scale: 'log' },
+  batch: { type: 'int', min: 32, max: 256, default: 128 },
+  lr: { type: 'number', min: 0.0003, max: 0.03, default: 0.003, scale: 'log' },
+  crop: { type: 'boolean', default: true },
+  flip: { type: 'boolean', default: true },
+  color: { type: 'boolean', default: true },
+  gray: { type: 'boolean', default: true },
+  blur: { type: 'boolean', default: false },
+  strength: { type: 'number', min: 0, max: 1.5, default: 0.5 },
+  seed: { type: 'int', min: 0, max: 99999, default: 1 },
+});
+
+/** Everything the trainer's link holds. */
+export type SimclrSettings = UrlValues<typeof SIMCLR_SCHEMA>;
+
+/** Validated parameters of the SimCLR experiment (the seed travels separately). */
+export type SimclrExperimentParams = Omit<SimclrSettings, 'seed'>;
+
+/** The default parameters. */
+export const SIMCLR_EXPERIMENT_DEFAULTS: Readonly<SimclrExperimentParams> = Object.freeze(
+  withoutSeed(defaultValues(SIMCLR_SCHEMA)),
+);
+
+/** The experiment's parameters out of the trainer's settings. */
+export function withoutSeed(settings: SimclrSettings): SimclrExperimentParams {
+  const params: Partial<SimclrSettings> = { ...settings };
+  delete params.seed;
+  return params as SimclrExperimentParams;
+}
+
+/**
+ * Checks untrusted parameters (a worker message, a test): every field must be present and valid
+ * after the schema's own clamping; anything it had to correct is an error here, because the figure
+ * sends only values it has already clamped.
+ *
+ * @throws an Error naming each bad field
+ */
+export function parseSimclrParams(input: unknown): SimclrExperimentParams {
+  if (typeof input !== 'object' || input === null) {
+    throw new Error('SimCLR parameters must be an object.');
+  }
+  const search = new URLSearchParams();
+  const missing: string[] = [];
+  for (const name of Object.keys(SIMCLR_EXPERIMENT_DEFAULTS)) {
+    const value = (input as Record<string, unknown>)[name];
+    if (value === undefined) missing.push(name);
+    else search.set(name, String(value));
+  }
+  const { values, notices } = parseUrlState(SIMCLR_SCHEMA, search, '');
+  const problems = [...missing.map((m) => `"${m}" is missing.`), ...notices];
+  if (problems.length) throw new Error(`Bad SimCLR parameters: ${problems.join(' ')}`);
+  return withoutSeed(values);
+}
