@@ -20,6 +20,12 @@ export interface Rng {
   fork(): Rng;
 }
 
+function assertSeed(seed: number): void {
+  if (!Number.isSafeInteger(seed)) {
+    throw new Error(`seed must be a safe integer (got ${String(seed)}).`);
+  }
+}
+
 /** splitmix32 step: a well-mixed 32-bit value from a 32-bit state. */
 function splitmix32(state: number): number {
   let z = (state + 0x9e3779b9) | 0;
@@ -33,7 +39,8 @@ function splitmix32(state: number): number {
  * several independent streams (model initialisation, batches, augmentations).
  */
 export function deriveSeed(seed: number, stream: number): number {
-  assertInteger(Math.abs(seed), 'seed', 0);
+  assertSeed(seed);
+  assertInteger(stream, 'stream', 0);
   const high = Math.floor(seed / 4294967296);
   return (
     splitmix32(splitmix32(seed >>> 0) ^ splitmix32(high ^ Math.imul(stream + 1, 0x632be5ab))) &
@@ -47,9 +54,7 @@ export function deriveSeed(seed: number, stream: number): number {
  * @param seed - any safe integer; equal seeds give equal sequences.
  */
 export function createRng(seed: number): Rng {
-  if (!Number.isSafeInteger(seed)) {
-    throw new Error(`seed must be a safe integer (got ${String(seed)}).`);
-  }
+  assertSeed(seed);
   let a = splitmix32(seed >>> 0);
   let b = splitmix32(a ^ Math.floor(seed / 4294967296));
   let c = splitmix32(b);

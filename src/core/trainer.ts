@@ -29,7 +29,10 @@ export interface TrainerOptions<Batch, Params> {
   params: Params;
   /** Extra scalars to report with the loss, computed on the same batch before the update. */
   metrics?: Record<string, BatchScalar<Batch, Params>>;
-  /** Seed of the model initialisation and the batch stream (default 0). */
+  /**
+   * Seed of the run (default 0): the model is reinitialised with `deriveSeed(seed, 1)` and
+   * `sampleBatch` draws from `createRng(seed)`, at construction and on every reset.
+   */
   seed?: number;
   /** Optimizer (default `'adam'`). */
   optimizer?: OptimizerName;

@@ -64,5 +64,7 @@ describe('createRng', () => {
     expect(deriveSeed(7, 0)).not.toBe(deriveSeed(8, 0));
     expect(() => createRng(1.5)).toThrow(/seed/);
     expect(() => createRng(Number.NaN)).toThrow(/seed/);
+    expect(() => deriveSeed(0.5, 0)).toThrow(/seed must be a safe integer/);
+    expect(() => deriveSeed(1, -1)).toThrow(/stream/);
   });
 });
