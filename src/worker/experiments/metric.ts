@@ -152,6 +152,14 @@ export function euclideanKnnAccuracy(
   return correct / testLabels.length;
 }
 
+/**
+ * Rows `indices` of `z`, as a product with one-hot rows rather than `tf.gather`: the gradient of
+ * gather needs the UnsortedSegmentSum kernel, which the WASM backend lacks.
+ */
+function rows(z: tf.Tensor2D, indices: tf.Tensor1D): tf.Tensor2D {
+  return tf.matMul(tf.oneHot(indices, z.shape[0], 1, 0, 'float32'), z);
+}
+
 /** Each panel's loss on its batch. */
 function panelLoss(
   panel: MetricPanel,
@@ -171,12 +179,7 @@ function panelLoss(
     case 'triplet': {
       const z = model.apply(data.train);
       const t = batch.triplets as Triplets;
-      return tripletLoss(
-        tf.gather(z, t.anchor),
-        tf.gather(z, t.positive),
-        tf.gather(z, t.negative),
-        p.margin,
-      );
+      return tripletLoss(rows(z, t.anchor), rows(z, t.positive), rows(z, t.negative), p.margin);
     }
     case 'ntxent':
       return ntXentLoss(
