@@ -14,14 +14,14 @@ import {
  */
 export const SIMCLR_SCHEMA = defineUrlSchema({
   tau: { type: 'number', min: 0.02, max: 5, default: 0.2, scale: 'log' },
-  batch: { type: 'int', min: 32, max: 256, default: 128 },
+  batch: { type: 'int', min: 32, max: 256, default: 64 },
   lr: { type: 'number', min: 0.0003, max: 0.03, default: 0.003, scale: 'log' },
   crop: { type: 'boolean', default: true },
   flip: { type: 'boolean', default: true },
   color: { type: 'boolean', default: true },
   gray: { type: 'boolean', default: true },
   blur: { type: 'boolean', default: false },
-  strength: { type: 'number', min: 0, max: 1.5, default: 0.5 },
+  strength: { type: 'number', min: 0, max: 1.5, default: 1 },
   seed: { type: 'int', min: 0, max: 99999, default: 1 },
 });
 
