@@ -1,0 +1,182 @@
+// The SimCSE trainer's experiment: a core SimCSE session (src/core/text/simcse.ts) trained step by
+// step, next to an untrained twin of the same seed that gives the "before" numbers (the untrained
+// encoder's Spearman and nearest neighbours). Evaluating means encoding the evaluation pairs and
+// the whole corpus, which costs several training steps, so it runs on a time budget: at most a
+// fifth of the wall time, and always when training is paused (a zero-step run).
+import { defaultSimcseData } from '../../core/text/data';
+import { createSimcseSession, type Neighbour, type SimcseSession } from '../../core/text/simcse';
+import type { Experiment, ExperimentDefinition, LossReading, Snapshot } from '../experiment';
+import { effectiveDropout, parseSimcseParams, type SimcseParams } from './simcse-params';
+
+/** Loss read back every this many steps. */
+const READ_EVERY = 5;
+/** Evaluation may take this share of the time at most (the rest trains). */
+const EVAL_SHARE = 0.2;
+/** Neighbours returned per query. */
+const NEIGHBOURS = 5;
+
+/** A session of `params` and `seed` (mode, view ablation, τ and p are fixed per session). */
+function session(params: SimcseParams, seed: number): SimcseSession {
+  return createSimcseSession({
+    mode: params.mode,
+    seed,
+    tau: params.tau,
+    dropout: effectiveDropout(params),
+    ablation:
+      params.ablation === 'same-mask' || params.ablation === 'word-deletion'
+        ? params.ablation
+        : 'none',
+    readEvery: READ_EVERY,
+  });
+}
+
+/** Neighbours as arrays that cross a postMessage: corpus text is looked up on the page. */
+function packNeighbours(list: readonly Neighbour[], texts: ReadonlyMap<string, number>) {
+  return {
+    index: Float32Array.from(list, (n) => texts.get(n.text) ?? -1),
+    cosine: Float32Array.from(list, (n) => n.cosine),
+  };
+}
+
+/** The latest evaluation of the trained session. */
+interface Evaluated {
+  step: number;
+  metrics: Record<string, number>;
+  arrays: Record<string, Float32Array>;
+}
+
+class SimcseExperiment implements Experiment<SimcseParams> {
+  private params: SimcseParams;
+  private seed: number;
+  private trained: SimcseSession;
+  private untrained: SimcseSession;
+  private readonly corpusIndex: ReadonlyMap<string, number>;
+  /** Untrained Spearman of this seed (evaluated once per session pair). */
+  private before: number | null = null;
+  private last: Evaluated | null = null;
+  private lastLoss = Number.NaN;
+  private evalMs = 0;
+  private evalAt = 0;
+  private lastRunSteps = 0;
+  /** Query the neighbour lists were computed for. */
+  private answered: string | null = null;
+  private neighbours: Record<string, Float32Array> = {};
+
+  constructor(params: SimcseParams, seed: number) {
+    this.params = { ...params };
+    this.seed = seed;
+    this.trained = session(params, seed);
+    this.untrained = session(params, seed);
+    // The page numbers corpus sentences the same way: in defaultSimcseData().corpus order.
+    this.corpusIndex = new Map(defaultSimcseData().corpus.map((s, i) => [s.text, i]));
+  }
+
+  async run(steps: number): Promise<LossReading[]> {
+    this.lastRunSteps = steps;
+    for (let i = 0; i < steps; i++) this.trained.step();
+    if (steps === 0) return [];
+    const loss = await this.trained.loss();
+    const step = this.trained.steps - (this.trained.steps % READ_EVERY);
+    if (loss === null || step === 0) return [];
+    this.lastLoss = loss;
+    return [{ step, loss }];
+  }
+
+  private evaluationDue(): boolean {
+    if (!this.last) return true;
+    if (this.last.step === this.trained.steps) return false;
+    // A refresh while paused: the reader is looking at this state.
+    if (this.lastRunSteps === 0) return true;
+    return performance.now() - this.evalAt >= this.evalMs / EVAL_SHARE;
+  }
+
+  async snapshot(): Promise<Snapshot> {
+    if (this.before === null) this.before = (await this.untrained.evaluate()).spearman;
+    if (this.evaluationDue()) {
+      const start = performance.now();
+      const evaluation = await this.trained.evaluate();
+      await this.answer(true);
+      this.evalMs = performance.now() - start;
+      this.evalAt = performance.now();
+      this.last = {
+        step: this.trained.steps,
+        metrics: { ...evaluation },
+        arrays: {},
+      };
+    } else {
+      await this.answer(false);
+    }
+    const last = this.last as Evaluated;
+    return {
+      step: this.trained.steps,
+      metrics: {
+        ...last.metrics,
+        evaluatedAt: last.step,
+        loss: this.lastLoss,
+        spearmanUntrained: this.before,
+        spearmanBow: this.trained.baselineSpearman,
+      },
+      arrays: { ...this.neighbours },
+    };
+  }
+
+  /** Recomputes the neighbour lists when the query changed, or (`fresh`) the encoder did. */
+  private async answer(fresh: boolean): Promise<void> {
+    const query = this.params.query;
+    if (!fresh && query === this.answered) return;
+    if (query.trim() === '') {
+      this.neighbours = {};
+    } else {
+      const after = packNeighbours(await this.trained.nearest(query, NEIGHBOURS), this.corpusIndex);
+      const before =
+        query === this.answered && this.neighbours.beforeIndex
+          ? { index: this.neighbours.beforeIndex, cosine: this.neighbours.beforeCosine! }
+          : packNeighbours(await this.untrained.nearest(query, NEIGHBOURS), this.corpusIndex);
+      this.neighbours = {
+        afterIndex: after.index,
+        afterCosine: after.cosine,
+        beforeIndex: before.index,
+        beforeCosine: before.cosine,
+      };
+    }
+    this.answered = query;
+  }
+
+  layout(): Record<string, Float32Array> {
+    return {};
+  }
+
+  update(params: SimcseParams): void {
+    // Everything but the query rebuilds (see rebuildOn); the query is read at the next snapshot.
+    this.params = { ...params };
+  }
+
+  reset(seed: number): void {
+    if (seed === this.seed) {
+      this.trained.reset();
+    } else {
+      this.dispose();
+      this.seed = seed;
+      this.trained = session(this.params, seed);
+      this.untrained = session(this.params, seed);
+      this.before = null;
+    }
+    this.last = null;
+    this.lastLoss = Number.NaN;
+    this.answered = null;
+  }
+
+  dispose(): void {
+    this.trained.dispose();
+    this.untrained.dispose();
+  }
+}
+
+/** The SimCSE trainer, as the training host's registry lists it. */
+export const simcseExperiment: ExperimentDefinition<SimcseParams> = {
+  name: 'simcse',
+  parse: parseSimcseParams,
+  // A session fixes its mode, views, τ and p when created; a change starts a new run.
+  rebuildOn: ['mode', 'ablation', 'tau', 'dropout'],
+  create: (params, seed) => new SimcseExperiment(params, seed),
+};
