@@ -19,5 +19,10 @@ export const tfjsChunkGroups = [
   { name: 'tfjs-backend-webgpu', test: tensorflow('tfjs-backend-webgpu') },
 ];
 
-/** Matches the URL of a TensorFlow.js chunk or WASM binary, e.g. `/assets/tfjs-core-AbC123.js`. */
-export const TFJS_ASSET = /\/assets\/tfjs-[\w-]+\.(js|wasm)(\?.*)?$/;
+/**
+ * Matches the URL of anything that carries TensorFlow.js: its chunks and WASM binaries
+ * (`/assets/tfjs-core-AbC123.js`) and the Web Worker bundles under `/assets/`, which carry their
+ * own copy of the library (`/assets/training-worker-AbC123.js`). The search worker lives at the
+ * site root and does not match.
+ */
+export const TFJS_ASSET = /\/assets\/(tfjs-[\w-]+|[\w-]*worker[\w-]*)\.(js|wasm)(\?.*)?$/;
