@@ -19,6 +19,9 @@ export async function startServer({ dir, port = 0, base = '/' }) {
       return;
     }
     req.url = `/${url.slice(prefix.length)}`;
+    // sirv lists the files once; if a rebuild deletes one meanwhile, its read stream fails.
+    // End that one response instead of letting the unhandled stream error stop the server.
+    res.on('pipe', (source) => source.on('error', () => res.destroy()));
     assets(req, res, () => {
       res.writeHead(404, { 'Content-Type': 'text/plain' });
       res.end('Not found');
