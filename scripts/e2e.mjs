@@ -6,7 +6,7 @@
 // Usage: node scripts/e2e.mjs [name filter]   (e.g. `node scripts/e2e.mjs search`)
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { register } from 'tsx/esm/api';
@@ -14,7 +14,8 @@ import { ensureChromium } from './chromium.mjs';
 import { startServer } from './server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(root, 'docs/.vuepress/dist');
+// DIST=<folder> tests another build (e.g. a private one while someone else rebuilds the default).
+const dist = process.env.DIST ? resolve(process.env.DIST) : join(root, 'docs/.vuepress/dist');
 const testDir = join(root, 'tests/e2e');
 const filter = process.argv[2] ?? '';
 
@@ -33,7 +34,7 @@ const PASSES = [
 ];
 
 if (!existsSync(join(dist, 'index.html'))) {
-  console.error('No built site in docs/.vuepress/dist: run "npm run build" first.');
+  console.error(`No built site in ${dist}: run "npm run build" first.`);
   process.exit(1);
 }
 const chromiumCheck = ensureChromium();

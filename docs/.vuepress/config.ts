@@ -34,6 +34,9 @@ export default defineUserConfig({
       // The theme imports the git plugin's client (with its CSS) even when the plugin is off; the
       // server build must bundle it rather than leave it to Node, which cannot load CSS.
       ssr: { noExternal: ['@vuepress/plugin-git'] },
+      // ES-module workers can split: the training worker loads only the tfjs backend it picks
+      // instead of inlining all four into one IIFE.
+      worker: { format: 'es' },
     },
   }),
 
