@@ -28,3 +28,59 @@ export {
   type StepWorkload,
 } from './benchmark';
 export { releaseAbandonedTape } from './tape';
+
+// Losses and tools of the metric-learning chapter.
+export { supConLoss } from './supcon';
+export {
+  mineTriplets,
+  squaredDistanceMatrix,
+  MINING_STRATEGIES,
+  type MiningStrategy,
+  type Triplets,
+} from './mining';
+export {
+  gaussianMutualInformation,
+  sampleCorrelatedGaussians,
+  infoNCEEstimate,
+  optimalGaussianCritic,
+  createGaussianCritic,
+  type GaussianCritic,
+  type GaussianPairs,
+} from './mi';
+
+// SimCLR: augmentations, the CNN encoder and a training session.
+export {
+  applyAugmentations,
+  augmentBatch,
+  twoViews,
+  sampleViewParams,
+  SIMCLR_AUGMENT,
+  SIMCLR_SETTINGS,
+  type AugmentOptions,
+  type AugmentedBatch,
+  type ViewParams,
+} from './augment';
+export { createCNN, type CNN, type CNNOptions } from './cnn';
+export {
+  createSimclrSession,
+  SIMCLR_DEFAULTS,
+  type SimclrOptions,
+  type SimclrSession,
+  type SimclrEvaluation,
+} from './simclr';
+
+// SimCSE: rank correlation, the sentence encoder and a training session.
+export { spearman, pearson, averageRanks } from './spearman';
+export { tokenize } from './text/tokenizer';
+export { buildVocabulary, type Vocabulary } from './text/vocabulary';
+export { createSentenceEncoder, type SentenceEncoder } from './text/encoder';
+export { evaluateSts, anisotropy } from './text/metrics';
+export { tfidfEncoder } from './text/baseline';
+export {
+  createSimcseSession,
+  type SimcseMode,
+  type SimcseAblation,
+  type SimcseOptions,
+  type SimcseSession,
+  type SimcseEvaluation,
+} from './text/simcse';
