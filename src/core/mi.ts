@@ -1,5 +1,6 @@
 // InfoNCE as a mutual-information estimator (van den Oord et al. 2018, CPC; Poole et al. 2019),
 // on a problem whose true mutual information is known: pairs of correlated Gaussians.
+import { mutualInformationBound } from './hardness';
 import type { TrainableModel } from './mlp';
 import type { Rng } from './rng';
 import { tf } from './tf';
@@ -81,7 +82,7 @@ export function infoNCEEstimate(scores: tf.Tensor2D): tf.Scalar {
   return tf.tidy(() => {
     const positive = tf.sum(tf.mul(scores, tf.eye(n)), 1);
     const terms = tf.relu(tf.sub(tf.logSumExp(scores, 1), positive));
-    return tf.sub(Math.log(n), tf.mean(terms)) as tf.Scalar;
+    return mutualInformationBound(tf.mean(terms) as tf.Scalar, n);
   });
 }
 

@@ -10,7 +10,7 @@ const MI_FRAME = '[data-demo="mutual-info-bound"]';
 const MI = `${MI_FRAME} .mi-bound`;
 const PANELS = ['contrastive', 'triplet', 'ntxent', 'supcon'];
 /** Training steps of the lab test: enough to move every panel, few enough for a loaded machine. */
-const STEPS = 80;
+const STEPS = 200;
 
 /** A numeric data attribute of the element `selector`. */
 async function numberAt(page: Page, selector: string, name: string): Promise<number> {

@@ -87,6 +87,13 @@ describe('metric experiment', () => {
     }
     const circle = s.arrays.supcon as Float32Array;
     expect(Math.hypot(circle[0] as number, circle[1] as number)).toBeCloseTo(1, 4);
+    // Every panel trains: five steps move every embedding away from the shared initial one.
+    await e.run(5);
+    const after = await e.snapshot();
+    for (const panel of METRIC_PANELS) {
+      expect(after.arrays[panel], panel).not.toEqual(s.arrays[panel]);
+      expect(Number.isFinite(after.metrics[`${panel}.loss`]), panel).toBe(true);
+    }
     const layout = e.layout();
     expect(layout.labels!.length).toBe(count);
     expect(Array.from(layout.heldOut!.slice(47, 49))).toEqual([0, 1]);

@@ -154,10 +154,11 @@ export function euclideanKnnAccuracy(
 
 /**
  * Rows `indices` of `z`, as a product with one-hot rows rather than `tf.gather`: the gradient of
- * gather needs the UnsortedSegmentSum kernel, which the WASM backend lacks.
+ * gather needs the UnsortedSegmentSum kernel, which the WASM backend lacks. The one-hot matrix is
+ * built as int32 and cast, because WASM's OneHot with a float32 dtype writes integer bit patterns.
  */
 function rows(z: tf.Tensor2D, indices: tf.Tensor1D): tf.Tensor2D {
-  return tf.matMul(tf.oneHot(indices, z.shape[0], 1, 0, 'float32'), z);
+  return tf.matMul(tf.cast(tf.oneHot(indices, z.shape[0]), 'float32'), z);
 }
 
 /** Each panel's loss on its batch. */
