@@ -7,7 +7,7 @@ import { renderToString } from 'vue/server-renderer';
 import AugmentationStudio from '../../../components/figures/AugmentationStudio.vue';
 import ShapesGallery from '../../../components/figures/ShapesGallery.vue';
 import SimclrTrainer from '../../../components/figures/SimclrTrainer.vue';
-import { SHAPE_CLASSES } from '../../../src/data/shapes';
+import { SHAPE_CLASSES } from '../../../src/data/shapes/classes';
 
 const render = (figure: object) => renderToString(createSSRApp({ render: () => h(figure) }));
 
