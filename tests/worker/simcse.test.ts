@@ -71,6 +71,8 @@ describe('SimCSE experiment', () => {
     expect(after).toHaveLength(5);
     expect(after.every((i) => corpus[i] !== undefined)).toBe(true);
     expect(Array.from(first.arrays.beforeIndex!)).toEqual(after);
+    // The host transfers snapshot arrays: what the experiment keeps must survive that.
+    structuredClone(first.arrays, { transfer: Object.values(first.arrays).map((a) => a.buffer) });
 
     const losses = await experiment.run(5);
     expect(losses).toEqual([{ step: 5, loss: expect.any(Number) }]);

@@ -116,7 +116,8 @@ class SimcseExperiment implements Experiment<SimcseParams> {
         spearmanUntrained: this.before,
         spearmanBow: this.trained.baselineSpearman,
       },
-      arrays: { ...this.neighbours },
+      // Fresh copies: the host transfers what it sends, and these lists are kept for reuse.
+      arrays: Object.fromEntries(Object.entries(this.neighbours).map(([k, v]) => [k, v.slice()])),
     };
   }
 
