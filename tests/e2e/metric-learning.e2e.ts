@@ -106,14 +106,14 @@ export const tests: E2eTest[] = [
       }
       const [, at8] = rows[2] as [number, number];
       expect(at8 > Math.log(8) - 0.1, `at N = 8 the optimal critic gives ${at8}, not ~log 8`);
-      await playUntil(page, MI_FRAME, MI, 150);
+      await playUntil(page, MI_FRAME, MI, 300);
       await page.waitForTimeout(300);
       const learned = await numberAt(page, MI, 'estimate');
       const logN = await numberAt(page, MI, 'log-n');
       expect(learned <= Math.fround(logN) + 1e-6, `learned estimate ${learned} > log N ${logN}`);
-      expect(learned > logN - 0.3, `learned estimate ${learned} far below log N ${logN}`);
+      expect(learned > logN - 0.35, `learned estimate ${learned} far below log N ${logN}`);
       harness.notes.push(
-        `true MI ${truth.toFixed(2)} nats; optimal critic ${rows.map(([n, e]) => `N=${n}: ${e.toFixed(2)}`).join(', ')}; learned critic at N = 8 after 150 steps: ${learned.toFixed(3)} (log 8 = ${logN.toFixed(3)})`,
+        `true MI ${truth.toFixed(2)} nats; optimal critic ${rows.map(([n, e]) => `N=${n}: ${e.toFixed(2)}`).join(', ')}; learned critic at N = 8 after 300 steps: ${learned.toFixed(3)} (log 8 = ${logN.toFixed(3)})`,
       );
     },
   },
