@@ -2,7 +2,7 @@
 // (default, several times faster here) or CPU backend in Node. Prints loss, Spearman and
 // anisotropy every K steps, then a JSON summary.
 //   npm run train:simcse -- --mode unsup|sup --steps N --seed S [--tau T] [--batch B] [--every K]
-//     [--lr LR] [--dropout P] [--ablation none|same-mask|word-deletion] [--backend wasm|cpu]
+//     [--lr LR] [--dropout P] [--token-dropout Q] [--ablation none|same-mask|word-deletion] [--backend wasm|cpu]
 import { register } from 'node:module';
 import { parseArgs } from 'node:util';
 import type { SimcseAblation, SimcseMode } from '../src/core/text/simcse';
@@ -21,7 +21,7 @@ const RESOLVE_FOLDER_IMPORTS = `export async function resolve(specifier, context
 
 const USAGE =
   'usage: npm run train:simcse -- --mode unsup|sup --steps N --seed S [--tau T] [--batch B] ' +
-  '[--every K] [--lr LR] [--dropout P] [--ablation none|same-mask|word-deletion] [--backend wasm|cpu]';
+  '[--every K] [--lr LR] [--dropout P] [--token-dropout Q] [--ablation none|same-mask|word-deletion] [--backend wasm|cpu]';
 
 /** Parses a numeric flag, failing with the usage line when it is not a number. */
 function numberFlag(value: string | undefined, name: string): number | undefined {
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
       every: { type: 'string', default: '50' },
       lr: { type: 'string' },
       dropout: { type: 'string' },
+      'token-dropout': { type: 'string' },
       ablation: { type: 'string' },
       backend: { type: 'string', default: 'wasm' },
     },
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     batchSize: numberFlag(values.batch, 'batch'),
     lr: numberFlag(values.lr, 'lr'),
     dropout: numberFlag(values.dropout, 'dropout'),
+    tokenDropout: numberFlag(values['token-dropout'], 'token-dropout'),
     ablation: values.ablation as SimcseAblation | undefined,
     steps: numberFlag(values.steps, 'steps')!,
     every: numberFlag(values.every, 'every'),

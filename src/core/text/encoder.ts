@@ -2,7 +2,7 @@
 // embeddings, one post-norm Transformer encoder layer (multi-head self-attention and a ReLU
 // feed-forward block, as in BERT) with dropout in the same three places as BERT, and mean pooling
 // over the real (non-pad) tokens. Dropout is the augmentation of unsupervised SimCSE, so its masks
-// are seeded per pass: same seed, same mask.
+// are seeded per pass: same seed, same mask. Besides unit dropout, a pass can drop whole tokens.
 import type { TrainableModel } from '../mlp';
 import { createRng } from '../rng';
 import { tf } from '../tf';
@@ -41,6 +41,11 @@ export interface PassOptions {
    * both residual branches (default 0: the deterministic "evaluation mode" encoder).
    */
   dropout?: number;
+  /**
+   * Probability in [0, 1) of dropping a whole token (word dropout): it is hidden from attention and
+   * from the mean, as if deleted; a sentence always keeps at least one token (default 0).
+   */
+  tokenDropout?: number;
   /** Integer seed of this pass's dropout masks; the same seed and batch drop the same units. */
   seed?: number;
 }
@@ -61,9 +66,25 @@ const EMBEDDING_STD = 0.5;
 /** Position embeddings start smaller, so a random encoder's sentence vector is led by its words. */
 const POSITION_STD = 0.1;
 
-function checkDropout(p: number): void {
+/**
+ * `[rows·length, 1]` mask of the tokens a pass sees: the padding mask with each real token dropped
+ * with probability `q` (seeded); a sentence that would lose every token keeps them all.
+ */
+function tokenMask(real: tf.Tensor2D, q: number, seed: number): tf.Tensor2D {
+  const [rows, length] = real.shape;
+  if (q === 0) return tf.reshape(real, [rows * length, 1]);
+  const draw = tf.randomUniform([rows, length], 0, 1, 'float32', seed);
+  const kept = tf.mul(real, tf.cast(tf.greaterEqual(draw, q), 'float32'));
+  const empty = tf.equal(tf.sum(kept, 1, true), 0);
+  return tf.reshape(tf.where(tf.broadcastTo(empty, [rows, length]), real, kept), [
+    rows * length,
+    1,
+  ]);
+}
+
+function checkDropout(p: number, name = 'dropout'): void {
   if (typeof p !== 'number' || !(p >= 0 && p < 1)) {
-    throw new Error(`dropout must be a number in [0, 1) (got ${String(p)}).`);
+    throw new Error(`${name} must be a number in [0, 1) (got ${String(p)}).`);
   }
 }
 
@@ -126,6 +147,8 @@ export function createSentenceEncoder(options: EncoderOptions, seed = 0): Senten
   function encode(batch: EncodedBatch, pass: PassOptions = {}): tf.Tensor2D {
     const p = pass.dropout ?? 0;
     checkDropout(p);
+    const q = pass.tokenDropout ?? 0;
+    checkDropout(q, 'tokenDropout');
     const seed = pass.seed ?? 0;
     if (!Number.isInteger(seed)) throw new Error(`seed must be an integer (got ${String(seed)}).`);
     const { rows, length } = batch;
@@ -134,7 +157,7 @@ export function createSentenceEncoder(options: EncoderOptions, seed = 0): Senten
     }
     return tf.tidy(() => {
       const ids = tf.tensor1d(batch.ids, 'int32');
-      const mask = tf.tensor2d(batch.mask, [rows * length, 1]);
+      const mask = tokenMask(tf.tensor2d(batch.mask, [rows, length]), q, seed + 4);
       const positionIds = tf.tensor1d(
         Int32Array.from({ length: rows * length }, (_, i) => i % length),
         'int32',
@@ -144,7 +167,7 @@ export function createSentenceEncoder(options: EncoderOptions, seed = 0): Senten
         gatherRows(w('positions'), positionIds),
       ) as tf.Tensor2D;
       const x0 = seededDropout(norm(embedded, 0), p, seed);
-      const keyBias = tf.reshape(tf.mul(tf.sub(1, tf.tensor1d(batch.mask)), -1e9), [
+      const keyBias = tf.reshape(tf.mul(tf.sub(1, mask), -1e9), [
         rows,
         1,
         1,

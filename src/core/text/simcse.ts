@@ -38,6 +38,12 @@ export interface SimcseOptions {
   tau?: number;
   /** Training dropout p in [0, 1) (default 0.1, as in the paper). */
   dropout?: number;
+  /**
+   * Probability in [0, 1) of dropping a whole token in a noisy pass (word dropout), on top of unit
+   * dropout p (default 0.5). Applied only when p > 0, so p = 0 still gives identical views. With
+   * a randomly initialised encoder it is what makes the two views differ enough to learn from.
+   */
+  tokenDropout?: number;
   /** Sentences (unsup) or triples (sup) per step, ≥ 2 (default 32, half the paper's 64, for speed). */
   batchSize?: number;
   /** Adam learning rate (default 3e-4: higher rates overfit the 330 NLI triples within 50 steps). */
@@ -89,7 +95,10 @@ export interface SimcseSession {
   loss(): Promise<number | null>;
   /** Spearman, anisotropy, alignment and uniformity of the current encoder. */
   evaluate(): Promise<SimcseEvaluation>;
-  /** `[n, width]` embeddings of `sentences` (dropout off unless `pass` says otherwise); caller disposes. */
+  /**
+   * `[n, width]` embeddings of `sentences`; caller disposes. Dropout is off unless `pass` sets p;
+   * a pass with p > 0 also drops whole tokens as training does (unless it sets `tokenDropout`).
+   */
   encode(sentences: readonly string[], pass?: PassOptions): tf.Tensor2D;
   /** The `k` corpus sentences closest to `query` by cosine (default 5). */
   nearest(query: string, k?: number): Promise<Neighbour[]>;
@@ -120,6 +129,7 @@ function resolve(options: SimcseOptions): SimcseSession['options'] {
     seed: options.seed ?? 0,
     tau: options.tau ?? 0.05,
     dropout: options.dropout ?? 0.1,
+    tokenDropout: options.tokenDropout ?? 0.5,
     batchSize: options.batchSize ?? 32,
     lr: options.lr ?? 3e-4,
     readEvery: options.readEvery ?? 10,
@@ -140,6 +150,7 @@ function resolve(options: SimcseOptions): SimcseSession['options'] {
   assertPositive(resolved.lr, 'lr');
   for (const [name, value] of [
     ['dropout', resolved.dropout],
+    ['tokenDropout', resolved.tokenDropout],
     ['deletionRate', resolved.deletionRate],
   ] as const) {
     if (typeof value !== 'number' || !(value >= 0 && value < 1)) {
@@ -174,10 +185,20 @@ export function createSimcseSession(options: SimcseOptions = {}): SimcseSession 
   const embed = (texts: readonly string[], pass: PassOptions = {}): tf.Tensor2D =>
     encoder.encode(vocabulary.encodeBatch(texts), pass);
 
+  /** A noisy pass: unit dropout p, plus word dropout whenever p > 0. */
+  const noisyPass = (dropout: number, seed?: number): PassOptions => ({
+    dropout,
+    tokenDropout: dropout > 0 ? settings.tokenDropout : 0,
+    seed,
+  });
+  // What a figure shows: a pass with dropout p is noisy exactly as in training.
+  const encodeAsTrained = (texts: readonly string[], pass: PassOptions = {}): tf.Tensor2D =>
+    embed(texts, { ...noisyPass(pass.dropout ?? 0, pass.seed), ...pass });
+
   /** Unsupervised loss: the two views of each sentence are positives, the batch the negatives. */
   function unsupervisedLoss({ indices, seed, rng }: SimcseBatch, params: SimcseParams): tf.Scalar {
     const texts = indices.map((i) => corpusTexts[i]!);
-    const pass = { dropout: params.dropout, seed };
+    const pass = noisyPass(params.dropout, seed);
     if (settings.ablation === 'same-mask') {
       const views = embed(texts, pass);
       return infoNCELoss(views, views, params.tau);
@@ -206,7 +227,7 @@ export function createSimcseSession(options: SimcseOptions = {}): SimcseSession 
       ...triples.map((t) => t.entailment),
       ...triples.map((t) => t.contradiction),
     ];
-    const views = embed(texts, { dropout: params.dropout, seed });
+    const views = embed(texts, noisyPass(params.dropout, seed));
     const part = (k: number) => tf.slice(views, [k * n, 0], [n, -1]);
     return supervisedSimCSELoss(part(0), part(1), part(2), params.tau);
   }
@@ -294,7 +315,7 @@ export function createSimcseSession(options: SimcseOptions = {}): SimcseSession 
       return trainer.latest?.loss ?? null;
     },
     evaluate,
-    encode: embed,
+    encode: encodeAsTrained,
     nearest,
     reset() {
       dropCache();

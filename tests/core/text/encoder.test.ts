@@ -1,7 +1,7 @@
 // The sentence encoder: seeded weights, seeded dropout masks (same seed ⇒ same mask, p = 0 ⇒ the
 // identity), finite output for hostile input, and no tensor leaks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSentenceEncoder } from '../../../src/core/text/encoder';
+import { type PassOptions, createSentenceEncoder } from '../../../src/core/text/encoder';
 import { buildVocabulary } from '../../../src/core/text/vocabulary';
 import { tf } from '../../../src/core/tf';
 import { leakedBy, useCpu } from '../helpers';
@@ -18,7 +18,7 @@ const encoder = createSentenceEncoder(
 );
 
 /** Encodes and reads back, freeing the tensor. */
-function run(pass?: { dropout?: number; seed?: number }, texts = SENTENCES): Float32Array {
+function run(pass?: PassOptions, texts = SENTENCES): Float32Array {
   const out = encoder.encode(texts === SENTENCES ? batch : vocabulary.encodeBatch(texts), pass);
   const values = out.dataSync() as Float32Array;
   out.dispose();
@@ -66,6 +66,19 @@ describe('createSentenceEncoder', () => {
     expect(first).not.toEqual(Array.from(run()));
   });
 
+  it('drops whole tokens with a seeded mask, and never every token of a sentence', () => {
+    const first = Array.from(run({ tokenDropout: 0.5, seed: 4 }));
+    expect(Array.from(run({ tokenDropout: 0.5, seed: 4 }))).toEqual(first);
+    expect(Array.from(run({ tokenDropout: 0.5, seed: 5 }))).not.toEqual(first);
+    expect(first).not.toEqual(Array.from(run()));
+    expect(Array.from(run({ tokenDropout: 0, seed: 4 }))).toEqual(Array.from(run()));
+    // At q = 0.99 most sentences would lose every token; they keep them all instead.
+    const values = run({ tokenDropout: 0.99, seed: 6 });
+    for (let row = 0; row < SENTENCES.length; row++) {
+      expect(values.slice(row * 16, (row + 1) * 16).some((v) => v !== 0)).toBe(true);
+    }
+  });
+
   it('gives finite output for empty, huge, emoji and right-to-left input', () => {
     const hostile = ['', 'word '.repeat(2000), '🎉🎉 ⚽', 'مرحبا بالعالم', '<b>x</b>'];
     const values = run({ dropout: 0.1, seed: 3 }, hostile);
@@ -93,6 +106,7 @@ describe('createSentenceEncoder', () => {
   it('rejects bad settings with a clear message', () => {
     expect(() => encoder.encode(batch, { dropout: 1 })).toThrow(/dropout/);
     expect(() => encoder.encode(batch, { dropout: -0.1 })).toThrow(/dropout/);
+    expect(() => encoder.encode(batch, { tokenDropout: 1 })).toThrow(/tokenDropout/);
     expect(() => encoder.encode(batch, { seed: 0.5 })).toThrow(/seed/);
     expect(() =>
       createSentenceEncoder({ vocabularySize: 10, maxLength: 4, width: 15, heads: 2 }),

@@ -7,6 +7,7 @@ import {
   type SimcseSession,
   createSimcseSession,
 } from '../../../src/core/text/simcse';
+import type { PassOptions } from '../../../src/core/text/encoder';
 import { tf } from '../../../src/core/tf';
 import { useCpu } from '../helpers';
 
@@ -75,6 +76,24 @@ describe('createSimcseSession', () => {
     }
   });
 
+  it('encodes with p = 0 identically whatever the seed, and with p > 0 drops tokens as training does', () => {
+    const read = (pass: PassOptions) => {
+      const z = session.encode(['a train to the coast', 'the cat sat on the mat'], pass);
+      const values = Array.from(z.dataSync());
+      z.dispose();
+      return values;
+    };
+    expect(read({ dropout: 0, seed: 1 })).toEqual(read({ dropout: 0, seed: 2 }));
+    expect(read({ dropout: 0.1, seed: 1 })).toEqual(read({ dropout: 0.1, seed: 1 }));
+    expect(read({ dropout: 0.1, seed: 1 })).not.toEqual(read({ dropout: 0.1, seed: 2 }));
+    expect(read({ dropout: 0.1, seed: 1 })).toEqual(
+      read({ dropout: 0.1, seed: 1, tokenDropout: session.options.tokenDropout }),
+    );
+    expect(read({ dropout: 0.1, seed: 1 })).not.toEqual(
+      read({ dropout: 0.1, seed: 1, tokenDropout: 0 }),
+    );
+  });
+
   it('reset returns to the untrained weights of the seed', async () => {
     const fresh = small();
     const untrained = await fresh.evaluate();
@@ -111,6 +130,7 @@ describe('SimCSE training', () => {
       { ablation: 'same-mask' },
       { ablation: 'word-deletion', deletionRate: 0.2 },
       { dropout: 0 },
+      { tokenDropout: 0 },
       { dropout: 0.5, tau: 0.5 },
     ];
     for (const options of settings) {
@@ -132,5 +152,6 @@ describe('SimCSE training', () => {
     expect(() => small({ batchSize: 1 })).toThrow(/batchSize/);
     expect(() => small({ dropout: 1 })).toThrow(/dropout/);
     expect(() => small({ deletionRate: -1 })).toThrow(/deletionRate/);
+    expect(() => small({ tokenDropout: 1 })).toThrow(/tokenDropout/);
   });
 });
