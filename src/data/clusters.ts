@@ -1,5 +1,6 @@
 // Labelled 2-D clusters, the toy data set of the metric-learning lab: a few Gaussian blobs around
-// a circle, with a held-out set drawn from the same blobs. A function of the seed alone.
+// a circle, with a held-out set drawn from the same blobs, optionally followed by nuisance input
+// dimensions that carry no class information. A function of the seed alone.
 import { createRng, deriveSeed } from '../core/rng';
 import { assertFinite, assertInteger } from '../core/validate';
 
@@ -15,12 +16,18 @@ export interface ClusterOptions {
   testPerCluster: number;
   /** Any safe integer. */
   seed: number;
+  /** Extra input dimensions of pure Gaussian noise, independent of the class; default 0. */
+  nuisanceDims?: number;
+  /** Standard deviation of each nuisance dimension; default 1. */
+  nuisanceScale?: number;
 }
 
 /** A labelled set of points in the plane. */
 export interface ClusterSet {
-  /** `[n, 2]` row-major coordinates. */
+  /** `[n, dim]` row-major rows: the two cluster coordinates, then the nuisance dimensions. */
   points: Float32Array;
+  /** Width of a row: 2 + the number of nuisance dimensions. */
+  dim: number;
   /** Cluster of each point, 0 … clusters − 1. */
   labels: Int32Array;
 }
@@ -38,34 +45,43 @@ function draw(
   perCluster: number,
   noise: number,
   centres: Float32Array,
+  nuisance: { dims: number; scale: number },
   normal: () => number,
 ): ClusterSet {
   const n = count * perCluster;
-  const points = new Float32Array(2 * n);
+  const dim = 2 + nuisance.dims;
+  const points = new Float32Array(dim * n);
   const labels = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const c = i % count; // interleaved, so any prefix is balanced
     labels[i] = c;
-    points[2 * i] = (centres[2 * c] as number) + noise * normal();
-    points[2 * i + 1] = (centres[2 * c + 1] as number) + noise * normal();
+    points[dim * i] = (centres[2 * c] as number) + noise * normal();
+    points[dim * i + 1] = (centres[2 * c + 1] as number) + noise * normal();
+    for (let d = 2; d < dim; d++) points[dim * i + d] = nuisance.scale * normal();
   }
-  return { points, labels };
+  return { points, labels, dim };
 }
 
 /**
  * Draws labelled Gaussian clusters in the plane. Centres sit evenly on the unit circle (so
  * neighbouring centres are 2·sin(π/clusters) apart) from a random starting angle; each point adds
- * isotropic noise of standard deviation `noise`. Equal options give equal sets.
+ * isotropic noise of standard deviation `noise`. Each row then gets `nuisanceDims` further
+ * coordinates drawn from N(0, nuisanceScale²) whatever the class: large ones swamp the cluster
+ * coordinates in any distance on the raw inputs. Equal options give equal sets.
  *
  * @throws on a bad count, noise or seed.
  */
 export function makeClusters(options: ClusterOptions): Clusters {
   const { clusters, noise, trainPerCluster, testPerCluster, seed } = options;
+  const nuisance = { dims: options.nuisanceDims ?? 0, scale: options.nuisanceScale ?? 1 };
   assertInteger(clusters, 'clusters', 2);
   assertFinite(noise, 'noise');
   if (noise < 0) throw new Error(`noise must be ≥ 0 (got ${noise}).`);
   assertInteger(trainPerCluster, 'trainPerCluster', 2);
   assertInteger(testPerCluster, 'testPerCluster', 1);
+  assertInteger(nuisance.dims, 'nuisanceDims', 0);
+  assertFinite(nuisance.scale, 'nuisanceScale');
+  if (nuisance.scale < 0) throw new Error(`nuisanceScale must be ≥ 0 (got ${nuisance.scale}).`);
   const rng = createRng(deriveSeed(seed, 3));
   const start = rng.uniform(0, 2 * Math.PI);
   const centres = new Float32Array(2 * clusters);
@@ -76,8 +92,8 @@ export function makeClusters(options: ClusterOptions): Clusters {
   }
   const normal = () => rng.normal();
   return {
-    train: draw(clusters, trainPerCluster, noise, centres, normal),
-    test: draw(clusters, testPerCluster, noise, centres, normal),
+    train: draw(clusters, trainPerCluster, noise, centres, nuisance, normal),
+    test: draw(clusters, testPerCluster, noise, centres, nuisance, normal),
     centres,
   };
 }

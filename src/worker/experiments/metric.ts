@@ -2,7 +2,8 @@
 // architecture, same initial weights, same seed), each trained simultaneously on its own loss:
 // the margin contrastive loss on labelled pairs and the triplet loss on mined triplets, both in
 // the plane; NT-Xent on two noisy views of each point with no labels, and SupCon, both on the
-// circle S¹. Snapshots give every panel's embedding of the training and held-out points, its
+// circle S¹. The inputs carry nuisance dimensions besides the two cluster coordinates, so an
+// untrained encoder mixes the classes and each loss has to learn what to ignore. Snapshots give every panel's embedding of the training and held-out points, its
 // loss, its k-NN accuracy on the held-out points and its uniformity.
 import { mineTriplets, type Triplets } from '../../core/mining';
 import { supConLoss } from '../../core/supcon';
@@ -28,14 +29,20 @@ import {
   type MetricParams,
 } from './metric-params';
 
-/** Encoder widths: 2-D input, two hidden layers, 2-D output. */
-const LAYERS = [2, 32, 32, 2];
+/** Class-free input dimensions after the two cluster coordinates, and their spread. */
+const NUISANCE_DIMS = 6;
+const NUISANCE_SCALE = 1;
+/** Encoder widths: the inputs, two hidden layers, 2-D output. */
+const LAYERS = [2 + NUISANCE_DIMS, 32, 32, 2];
 /** Adam's learning rate, the same for all four. */
 const LEARNING_RATE = 0.01;
 /** Training and held-out points per cluster. */
 const TRAIN_PER_CLUSTER = 24;
 const TEST_PER_CLUSTER = 16;
-/** Standard deviation of the noise that makes NT-Xent's two views of a point. */
+/**
+ * NT-Xent's augmentation: each view jitters the cluster coordinates by this standard deviation
+ * and redraws the nuisance dimensions, which is what tells a label-free loss they do not matter.
+ */
 const VIEW_NOISE = 0.15;
 /** Neighbours of the k-NN read-out. */
 const KNN_K = 5;
@@ -44,10 +51,14 @@ const READ_EVERY = 5;
 
 /** The data set, as tensors the experiment owns. */
 interface MetricData {
-  /** `[n, 2]` training points. */
+  /** `[n, d]` training points. */
   train: tf.Tensor2D;
-  /** `[n + m, 2]` training then held-out points: what every panel shows. */
+  /** `[n + m, d]` training then held-out points: what every panel embeds and shows. */
   all: tf.Tensor2D;
+  /** `[1, d]` row: 1 on the cluster coordinates, 0 on the nuisance ones. */
+  keep: tf.Tensor2D;
+  /** `[1, d]` row: the standard deviation of a view's noise in each input dimension. */
+  viewSpread: tf.Tensor2D;
   trainLabels: number[];
   testLabels: number[];
 }
@@ -72,14 +83,21 @@ function makeData(params: MetricParams, seed: number): MetricData {
     trainPerCluster: TRAIN_PER_CLUSTER,
     testPerCluster: TEST_PER_CLUSTER,
     seed,
+    nuisanceDims: NUISANCE_DIMS,
+    nuisanceScale: NUISANCE_SCALE,
   });
   const n = train.labels.length;
+  const d = train.dim;
   const all = new Float32Array(train.points.length + test.points.length);
   all.set(train.points);
   all.set(test.points, train.points.length);
+  const perDim = (cluster: number, nuisance: number) =>
+    tf.tensor2d([cluster, cluster, ...Array<number>(d - 2).fill(nuisance)], [1, d]);
   return {
-    train: tf.tensor2d(train.points, [n, 2]),
-    all: tf.tensor2d(all, [n + test.labels.length, 2]),
+    train: tf.tensor2d(train.points, [n, d]),
+    all: tf.tensor2d(all, [n + test.labels.length, d]),
+    keep: perDim(1, 0),
+    viewSpread: perDim(VIEW_NOISE, NUISANCE_SCALE),
     trainLabels: Array.from(train.labels),
     testLabels: Array.from(test.labels),
   };
@@ -216,11 +234,13 @@ function panelBatch(
     case 'triplet':
       return { triplets: mineTriplets(model.apply(data.train), data.trainLabels, p.mining, rng) };
     case 'ntxent': {
-      const noise = () => tf.randomNormal(data.train.shape, 0, VIEW_NOISE, 'float32', rng.tfSeed());
-      return {
-        views1: tf.add(data.train, noise()) as tf.Tensor2D,
-        views2: tf.add(data.train, noise()) as tf.Tensor2D,
-      };
+      const kept = tf.mul(data.train, data.keep);
+      const view = () =>
+        tf.add(
+          kept,
+          tf.mul(tf.randomNormal(data.train.shape, 0, 1, 'float32', rng.tfSeed()), data.viewSpread),
+        ) as tf.Tensor2D;
+      return { views1: view(), views2: view() };
     }
     case 'supcon':
       return {};
@@ -326,7 +346,7 @@ class MetricExperiment implements Experiment<MetricParams> {
   }
 
   private disposeData(): void {
-    tf.dispose([this.data.train, this.data.all]);
+    tf.dispose([this.data.train, this.data.all, this.data.keep, this.data.viewSpread]);
   }
 }
 
