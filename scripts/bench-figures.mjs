@@ -5,36 +5,11 @@
 // main thread is busy before the browser can paint. Prints the median, 95th percentile and maximum.
 // A report, not a test: nothing here fails on a slow number.
 // Usage: node scripts/bench-figures.mjs [samples per measurement, default 150]
-// Set DIST=/path to serve another copy of the build (e.g. while someone rebuilds the shared one).
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { ensureChromium } from './chromium.mjs';
-import { startServer } from './server.mjs';
+// DIST= and BASE= as in scripts/bench-browser.mjs.
+import { openBench } from './bench-browser.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = process.env.DIST ?? join(root, 'docs/.vuepress/dist');
 const SAMPLES = Number(process.argv[2] ?? 150);
 const BACKENDS = ['auto', 'wasm', 'webgl', 'cpu'];
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-if (!existsSync(join(dist, 'index.html'))) {
-  console.error(`No built site in ${dist}: run "npm run build" first.`);
-  process.exit(1);
-}
-const chromiumCheck = ensureChromium();
-if (!chromiumCheck.ok) {
-  console.error(chromiumCheck.message);
-  process.exit(1);
-}
 
 /**
  * Installs the timer in the page: a capturing listener notes when an input event starts, and a
@@ -113,8 +88,7 @@ async function dragSweep(page) {
   return takeSamples(page);
 }
 
-const server = await startServer({ dir: dist, base: process.env.BASE });
-const browser = await chromium.launch({ executablePath: chromiumCheck.path, args: FLAGS });
+const { browser, url, close } = await openBench();
 const rows = [];
 try {
   for (const backend of BACKENDS) {
@@ -123,7 +97,7 @@ try {
 
     const loss = await openFigure(
       context,
-      `${server.url}what-is-contrastive-learning.html${query}`,
+      `${url}what-is-contrastive-learning.html${query}`,
       'loss-explorer',
     );
     const tau = loss.page.locator('[data-demo="loss-explorer"]').getByRole('slider', {
@@ -143,11 +117,7 @@ try {
       ...summary(await dragSweep(loss.page)),
     });
 
-    const temp = await openFigure(
-      context,
-      `${server.url}temperature.html${query}`,
-      'temperature-weights',
-    );
+    const temp = await openFigure(context, `${url}temperature.html${query}`, 'temperature-weights');
     const frame = temp.page.locator('[data-demo="temperature-weights"]');
     rows.push({
       figure: 'temperature weights',
@@ -178,8 +148,7 @@ try {
     await context.close();
   }
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }
 
 const ms = (v) => `${v.toFixed(2)} ms`.padStart(9);

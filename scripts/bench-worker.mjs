@@ -6,16 +6,9 @@
 // the time from each slider `input` event to the next animation frame (p50 / p95 / max), i.e. how
 // soon the drag can be redrawn. A report, not a test: nothing here fails on a slow number.
 // Usage: node scripts/bench-worker.mjs [seconds per measurement, default 10]
-// Set DIST=/path to serve another copy of the build (e.g. while someone rebuilds the shared one).
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { ensureChromium } from './chromium.mjs';
-import { startServer } from './server.mjs';
+// DIST= and BASE= as in scripts/bench-browser.mjs.
+import { openBench } from './bench-browser.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = process.env.DIST ?? join(root, 'docs/.vuepress/dist');
 const SECONDS = Number(process.argv[2] ?? 10);
 const FRAME = '[data-demo="sphere-lab"]';
 const LAB = `${FRAME} .sphere-lab`;
@@ -23,24 +16,6 @@ const MODES = [
   { name: 'worker', query: '' },
   { name: 'main thread', query: '&training=main' },
 ];
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-if (!existsSync(join(dist, 'index.html'))) {
-  console.error(`No built site in ${dist}: run "npm run build" first.`);
-  process.exit(1);
-}
-const chromiumCheck = ensureChromium();
-if (!chromiumCheck.ok) {
-  console.error(chromiumCheck.message);
-  process.exit(1);
-}
 
 /** Page-side probes: frames, long tasks and input-to-next-frame latency (reset by `zero`). */
 const PROBES = `
@@ -81,13 +56,13 @@ async function dragFor(page, ms) {
   await page.mouse.up();
 }
 
-async function measure(browser, server, mode) {
+async function measure(browser, url, mode) {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     serviceWorkers: 'block',
   });
   const page = await context.newPage();
-  await page.goto(`${server.url}uniformity.html?sphere.points=256${mode.query}`);
+  await page.goto(`${url}uniformity.html?sphere.points=256${mode.query}`);
   await page.locator(FRAME).scrollIntoViewIfNeeded();
   const expected = mode.query ? 'main' : 'worker';
   await page.waitForSelector(`${LAB}[data-mode="${expected}"]:not([data-updates="0"])`, {
@@ -121,18 +96,16 @@ async function measure(browser, server, mode) {
   return row;
 }
 
-const server = await startServer({ dir: dist });
-const browser = await chromium.launch({ executablePath: chromiumCheck.path, args: FLAGS });
+const { browser, url, close } = await openBench();
 console.log(`Sphere lab, 256 points, InfoNCE, dragging τ for ${SECONDS} s while it trains\n`);
 console.log(
   'mode         backend  page fps  updates/s  steps/s  long tasks/s  τ inputs  input→frame p50 / p95 / max (ms)',
 );
 for (const mode of MODES) {
-  const r = await measure(browser, server, mode);
+  const r = await measure(browser, url, mode);
   const f = (v, d = 1) => v.toFixed(d);
   console.log(
     `${r.mode.padEnd(12)} ${String(r.backend).padEnd(8)} ${f(r.fps).padStart(8)} ${f(r.updates).padStart(10)} ${f(r.steps).padStart(8)} ${f(r.longPerSecond, 2).padStart(13)} ${String(r.inputs).padStart(9)}  ${f(r.p50)} / ${f(r.p95)} / ${f(r.max)}`,
   );
 }
-await browser.close();
-await server.close();
+await close();

@@ -4,6 +4,16 @@ import { existsSync } from 'node:fs';
 
 export const CHROMIUM_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
 
+/** The flags the guide prescribes for Debian's Chromium in a container, for tests and benchmarks. */
+export const HEADLESS_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** @returns {{ok: true, path: string} | {ok: false, message: string}} */
 export function ensureChromium() {
   if (existsSync(CHROMIUM_PATH)) return { ok: true, path: CHROMIUM_PATH };

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { register } from 'tsx/esm/api';
-import { ensureChromium } from './chromium.mjs';
+import { HEADLESS_FLAGS, ensureChromium } from './chromium.mjs';
 import { startServer } from './server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,15 +19,6 @@ const dist = process.env.DIST ? resolve(process.env.DIST) : join(root, 'docs/.vu
 const testDir = join(root, 'tests/e2e');
 const filter = process.argv[2] ?? '';
 
-/** The flags the guide prescribes for Debian's Chromium in a container. */
-const BASE_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const PASSES = [
   { name: 'default', args: [] },
   { name: 'webgpu', args: ['--enable-unsafe-webgpu'] },
@@ -63,10 +54,10 @@ for (const pass of PASSES) {
     ({ test }) => (test.passes ?? ['default']).includes(pass.name) && test.name.includes(filter),
   );
   if (selected.length === 0) continue;
-  console.log(`\n${pass.name} pass (${[...BASE_FLAGS, ...pass.args].join(' ')})`);
+  console.log(`\n${pass.name} pass (${[...HEADLESS_FLAGS, ...pass.args].join(' ')})`);
   const browser = await chromium.launch({
     executablePath: chromiumCheck.path,
-    args: [...BASE_FLAGS, ...pass.args],
+    args: [...HEADLESS_FLAGS, ...pass.args],
   });
   for (const { file, test } of selected) {
     const start = Date.now();
