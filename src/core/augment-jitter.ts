@@ -3,9 +3,9 @@ import type { JitterOp, JitterParams } from './augment-params';
 import { tf } from './tf';
 
 /**
- * How colour jitter honours each image's own order. `grouped`: sort the batch by order, run each
- * of the (up to 24) groups through its four ops, sort back — every op once per image, the least
- * arithmetic, best for the CPU and WASM backends. `masked`: four steps over the whole batch, each
+ * How colour jitter honours each image's own order. `grouped`: at each of the four steps, sort the
+ * batch by the op it takes there and run each op once on its block — every op once per image, the
+ * least arithmetic in at most 16 op calls, best for the CPU and WASM backends. `masked`: four steps over the whole batch, each
  * running every op with identity values for the images doing something else at that step — four
  * times the arithmetic, but fixed shapes and few dispatches, best for WebGL and WebGPU, which
  * compile a shader per tensor shape.
@@ -30,24 +30,34 @@ function reorder(t: tf.Tensor4D, from: readonly number[], to: readonly number[])
 }
 
 function grouped(x: tf.Tensor4D, params: readonly (JitterParams | null)[]): tf.Tensor4D {
-  const key = (i: number) => params[i]?.order.join() ?? '';
   const identity = params.map((_, i) => i);
-  const sorted = [...identity].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a - b));
-  const batch = reorder(x, identity, sorted);
-  const parts: tf.Tensor4D[] = [];
-  for (let start = 0; start < sorted.length;) {
-    let end = start + 1;
-    while (end < sorted.length && key(sorted[end]) === key(sorted[start])) end += 1;
-    let block = end - start === sorted.length ? batch : tf.slice(batch, start, end - start);
-    const images = sorted.slice(start, end);
-    for (const op of params[sorted[start]]?.order ?? []) {
-      const values = images.map((i) => (params[i] as JitterParams)[op]);
-      block = tf.clipByValue(COLOR_OPS[op](block, perImage(values, block)), 0, 1);
+  const steps = Math.max(...params.map((p) => p?.order.length ?? 0));
+  // Row r of `out` holds image `rows[r]`; each step re-sorts the rows by that step's op.
+  let rows = identity;
+  let out = x;
+  for (let step = 0; step < steps; step += 1) {
+    const opOf = (i: number): JitterOp | '' => params[i]?.order[step] ?? '';
+    const sorted = [...identity].sort((a, b) =>
+      opOf(a) < opOf(b) ? -1 : opOf(a) > opOf(b) ? 1 : a - b,
+    );
+    const batch = reorder(out, rows, sorted);
+    const parts: tf.Tensor4D[] = [];
+    for (let start = 0; start < sorted.length; ) {
+      const op = opOf(sorted[start]);
+      let end = start + 1;
+      while (end < sorted.length && opOf(sorted[end]) === op) end += 1;
+      let block = end - start === sorted.length ? batch : tf.slice(batch, start, end - start);
+      if (op !== '') {
+        const values = sorted.slice(start, end).map((i) => (params[i] as JitterParams)[op]);
+        block = tf.clipByValue(COLOR_OPS[op](block, perImage(values, block)), 0, 1);
+      }
+      parts.push(block);
+      start = end;
     }
-    parts.push(block);
-    start = end;
+    out = parts.length === 1 ? parts[0] : tf.concat(parts, 0);
+    rows = sorted;
   }
-  return reorder(parts.length === 1 ? parts[0] : tf.concat(parts, 0), sorted, identity);
+  return reorder(out, rows, identity);
 }
 
 function masked(x: tf.Tensor4D, params: readonly (JitterParams | null)[]): tf.Tensor4D {

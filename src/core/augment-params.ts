@@ -24,6 +24,8 @@ export interface AugmentOptions {
   readonly blur: boolean;
   /** Colour-jitter strength s ≥ 0: brightness, contrast, saturation 0.8s; hue 0.2s (capped at 0.5). */
   readonly strength: number;
+  /** Smallest crop area, as a fraction of the image, in (0, 1] (default 0.08, the paper's). */
+  readonly minCropArea?: number;
 }
 
 /** The paper's ImageNet pipeline: everything on, s = 1 (its CIFAR-10 runs used s = 0.5, no blur). */
@@ -103,8 +105,8 @@ function between(rng: Uniform, lo: number, hi: number): number {
 }
 
 /** Area and log-uniform aspect as torchvision's RandomResizedCrop; the whole image if all tries fail. */
-function sampleCrop(rng: Uniform, height: number, width: number): CropParams {
-  const [minArea, maxArea] = SIMCLR_SETTINGS.cropArea;
+function sampleCrop(rng: Uniform, height: number, width: number, minArea: number): CropParams {
+  const maxArea = SIMCLR_SETTINGS.cropArea[1];
   const [minAspect, maxAspect] = SIMCLR_SETTINGS.cropAspect;
   for (let i = 0; i < SIMCLR_SETTINGS.cropAttempts; i += 1) {
     const area = between(rng, minArea, maxArea) * height * width;
@@ -139,6 +141,10 @@ export function checkOptions(options: AugmentOptions): void {
   if (!Number.isFinite(options.strength) || options.strength < 0) {
     throw new RangeError(`augment: strength must be a finite number ≥ 0, got ${options.strength}`);
   }
+  const area = options.minCropArea;
+  if (area !== undefined && !(area > 0 && area <= 1)) {
+    throw new RangeError(`augment: minCropArea must lie in (0, 1], got ${area}`);
+  }
 }
 
 /**
@@ -152,7 +158,8 @@ export function sampleViewParams(
   width: number,
 ): ViewParams {
   checkOptions(options);
-  const crop = sampleCrop(rng, height, width);
+  const minArea = options.minCropArea ?? SIMCLR_SETTINGS.cropArea[0];
+  const crop = sampleCrop(rng, height, width, minArea);
   const flip = rng() < SIMCLR_SETTINGS.flipProbability;
   const jitterApplies = rng() < SIMCLR_SETTINGS.jitterProbability;
   const jitter = sampleJitter(rng, options.strength);

@@ -14,6 +14,7 @@ import {
   type Uniform,
   type ViewParams,
 } from './augment-params';
+import { averagePool } from './pool';
 import { tf } from './tf';
 
 export { SIMCLR_AUGMENT, SIMCLR_SETTINGS, sampleViewParams } from './augment-params';
@@ -42,9 +43,21 @@ function cropBox({ crop, flip }: ViewParams): number[] {
  * Applies given per-image parameters to a `[n, h, w, 3]` batch in [0, 1]; returns a new tensor in
  * [0, 1] that the caller owns. Steps whose parameters are all off are skipped entirely, so with
  * everything off the result equals the input exactly.
+ *
+ * @param downscale - average-pools the cropped views by this factor (dividing h and w) before the
+ *   colour steps: crops keep the full image's detail, and colour and blur run on fewer pixels.
  */
-export function applyAugmentations(batch: tf.Tensor4D, params: readonly ViewParams[]): tf.Tensor4D {
+export function applyAugmentations(
+  batch: tf.Tensor4D,
+  params: readonly ViewParams[],
+  downscale = 1,
+): tf.Tensor4D {
   const [n, h, w, c] = batch.shape;
+  if (!Number.isInteger(downscale) || downscale < 1 || h % downscale || w % downscale) {
+    throw new RangeError(
+      `augment: downscale must be a whole divisor of ${h}×${w}, got ${downscale}`,
+    );
+  }
   if (params.length !== n) {
     throw new RangeError(`augment: ${params.length} parameter sets for a batch of ${n} images`);
   }
@@ -57,6 +70,7 @@ export function applyAugmentations(batch: tf.Tensor4D, params: readonly ViewPara
       const indices = tf.range(0, n, 1, 'int32');
       x = tf.image.cropAndResize(x, boxes, indices, [h, w], 'bilinear');
     }
+    x = averagePool(x, downscale);
     x = colorJitter(x, column('jitter'));
     if (params.some((p) => p.grayscale)) x = grayscale(x, column('grayscale'));
     const blurred = gaussianBlur(x, column('blurSigma'));
@@ -67,25 +81,31 @@ export function applyAugmentations(batch: tf.Tensor4D, params: readonly ViewPara
 }
 
 /**
- * Samples one view's parameters per image from `rng` and applies them. Pass `SIMCLR_AUGMENT` for
- * the paper's full pipeline, or e.g. `{ ...SIMCLR_AUGMENT, blur: false }` to toggle steps.
+ * Samples one view's parameters per image from `rng` and applies them (see
+ * {@link applyAugmentations} for `downscale`). Pass `SIMCLR_AUGMENT` for the paper's full
+ * pipeline, or e.g. `{ ...SIMCLR_AUGMENT, blur: false }` to toggle steps.
  */
 export function augmentBatch(
   batch: tf.Tensor4D,
   options: AugmentOptions,
   rng: Uniform,
+  downscale = 1,
 ): AugmentedBatch {
   checkOptions(options);
   const [n, h, w] = batch.shape;
   const params = Array.from({ length: n }, () => sampleViewParams(options, rng, h, w));
-  return { images: applyAugmentations(batch, params), params };
+  return { images: applyAugmentations(batch, params, downscale), params };
 }
 
-/** The two independently augmented views of every image that SimCLR contrasts. */
+/** The two independently augmented views of every image that SimCLR contrasts (`downscale` as in {@link applyAugmentations}). */
 export function twoViews(
   batch: tf.Tensor4D,
   options: AugmentOptions,
   rng: Uniform,
+  downscale = 1,
 ): [AugmentedBatch, AugmentedBatch] {
-  return [augmentBatch(batch, options, rng), augmentBatch(batch, options, rng)];
+  return [
+    augmentBatch(batch, options, rng, downscale),
+    augmentBatch(batch, options, rng, downscale),
+  ];
 }

@@ -170,6 +170,22 @@ describe('augmentations', () => {
     tf.dispose([batch, a.images, b.images]);
   });
 
+  it('downscale pools the cropped views before the colour steps', () => {
+    const batch = shapes(3);
+    const { images } = augmentBatch(batch, OFF, mulberry32(3), 2);
+    expect(images.shape).toEqual([3, 16, 16, 3]);
+    const pooled = tf.avgPool(batch, 2, 2, 'valid');
+    expectClose(values(images), values(pooled), { atol: 1e-6 });
+    const crop = { ...NONE, crop: { top: 0, left: 0, height: 0.5, width: 0.5 }, grayscale: true };
+    const zoomed = applyAugmentations(batch, [crop, crop, crop], 2);
+    expect(zoomed.shape).toEqual([3, 16, 16, 3]);
+    const [r, g, b] = tf.tidy(() => tf.split(zoomed, 3, 3).map(values));
+    expect(r).toEqual(g);
+    expect(g).toEqual(b);
+    expect(() => applyAugmentations(batch, [NONE, NONE, NONE], 3)).toThrow(/downscale/);
+    tf.dispose([batch, images, pooled, zoomed]);
+  });
+
   it('reject mismatched parameters, non-RGB images and a bad strength', () => {
     const batch = shapes(2);
     expect(() => applyAugmentations(batch, [NONE])).toThrow(/1 parameter sets for a batch of 2/);
@@ -418,6 +434,17 @@ describe('sampleViewParams', () => {
       if (!jitter) continue;
       expect(Math.abs(jitter.brightness - 1)).toBeLessThanOrEqual(0.4);
       expect(Math.abs(jitter.hue)).toBeLessThanOrEqual(0.1);
+    }
+  });
+
+  it('minCropArea raises the smallest crop and is validated', () => {
+    const areas = draws({ ...SIMCLR_AUGMENT, minCropArea: 0.3 }, 4, 2000).map(
+      ({ crop }) => crop!.height * crop!.width,
+    );
+    expect(Math.min(...areas)).toBeGreaterThanOrEqual(0.3 - 1e-9);
+    expect(Math.min(...areas)).toBeLessThan(0.35);
+    for (const minCropArea of [0, -0.1, 1.5, Number.NaN]) {
+      expect(() => draws({ ...SIMCLR_AUGMENT, minCropArea }, 1, 1)).toThrow(/minCropArea/);
     }
   });
 
