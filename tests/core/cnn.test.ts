@@ -1,8 +1,8 @@
 // The SimCLR chapter's CNN: shapes, seeded initialisation, the hand-written convolution gradient
-// against autodiff through tfjs's own conv2d (CPU) and on WASM, pooling, bad input, no leaks.
+// against autodiff through tfjs's own conv2d (CPU) and on WASM, bad input, no leaks.
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { averagePool, conv3x3, createCNN } from '../../src/core/cnn';
+import { conv3x3, createCNN } from '../../src/core/cnn';
 import { tf } from '../../src/core/tf';
 import { expectClose, leakedBy, useCpu, values } from './helpers';
 
@@ -16,7 +16,7 @@ function tensorOf(shape: number[], seed: number): tf.Tensor {
 }
 
 /** Value and gradients of a weighted sum of the convolution, ours or tfjs's own. */
-function convGrads(own: boolean): number[][] {
+function convGrads(own: boolean, inputGradient = true): number[][] {
   return tf.tidy(() => {
     const x = tensorOf([2, 6, 5, 3], 1) as tf.Tensor4D;
     const k = tensorOf([27, 4], 2) as tf.Tensor2D;
@@ -24,7 +24,7 @@ function convGrads(own: boolean): number[][] {
     const weights = tensorOf([2, 6, 5, 4], 4);
     const f = (xx: tf.Tensor, kk: tf.Tensor, bb: tf.Tensor) => {
       const y = own
-        ? conv3x3(xx as tf.Tensor4D, kk as tf.Tensor2D, bb as tf.Tensor1D)
+        ? conv3x3(xx as tf.Tensor4D, kk as tf.Tensor2D, bb as tf.Tensor1D, inputGradient)
         : tf.add(
             tf.conv2d(xx as tf.Tensor4D, tf.reshape(kk, [3, 3, 3, 4]) as tf.Tensor4D, 1, 'same'),
             bb,
@@ -45,6 +45,14 @@ describe('conv3x3', () => {
     ours.forEach((part, i) => expectClose(part, reference[i]!, { atol: 1e-4, rtol: 1e-4 }));
   });
 
+  it('skips only the input gradient when asked to', () => {
+    const [value, dx, dk, db] = convGrads(true, false);
+    const full = convGrads(true);
+    expect([value, dk, db]).toEqual([full[0], full[2], full[3]]);
+    expect(dx!.every((v) => v === 0)).toBe(true);
+    expect(full[1]!.some((v) => v !== 0)).toBe(true);
+  });
+
   it('trains on WASM, which has no filter-gradient kernel, with the same numbers as the CPU', async () => {
     const cpu = convGrads(true);
     await tf.setBackend('wasm');
@@ -62,18 +70,6 @@ describe('conv3x3', () => {
     const b = tf.zeros([2]) as tf.Tensor1D;
     expect(() => conv3x3(x, k, b)).toThrow(/kernel must be \[27, cout\]/);
     tf.dispose([x, k, b]);
-  });
-});
-
-describe('averagePool', () => {
-  beforeAll(useCpu);
-
-  it('averages non-overlapping blocks', () => {
-    const x = tf.tensor4d([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16], [1, 4, 4, 1]);
-    const y = averagePool(x, 2);
-    expect(y.shape).toEqual([1, 2, 2, 1]);
-    expect(values(y)).toEqual([3.5, 5.5, 11.5, 13.5]);
-    tf.dispose([x, y]);
   });
 });
 

@@ -1,6 +1,7 @@
 // The SimCLR trainer's experiment: parameter checks, snapshots with cached read-outs, the
 // random-init baseline, reset, and the registry entry.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SIMCLR_DEFAULTS } from '../../src/core/simclr';
 import { tf } from '../../src/core/tf';
 import { EXPERIMENTS } from '../../src/worker/registry';
 import { EVAL_EVERY, sessionParams, simclrExperiment } from '../../src/worker/experiments/simclr';
@@ -35,7 +36,12 @@ describe('SimCLR parameters', () => {
       grayscale: false,
       blur: false,
       strength: 1,
+      minCropArea: small.area,
     });
+  });
+
+  it('defaults to the core session’s tuned settings', () => {
+    expect(sessionParams(SIMCLR_EXPERIMENT_DEFAULTS)).toEqual(SIMCLR_DEFAULTS);
   });
 });
 

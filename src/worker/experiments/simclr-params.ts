@@ -10,7 +10,8 @@ import {
 /**
  * The trainer's settings, also its URL parameters (`simclr.tau=0.5`, …). Defaults are the tuned
  * ones of the core (src/core/simclr.ts SIMCLR_DEFAULTS); the ranges let the reader reproduce the
- * paper's ablations: colour jitter or crop off, a very large τ, small and large batches.
+ * paper's ablations: colour jitter or crop off, the paper's smallest crop (8 % of the image), a
+ * very large τ, small and large batches.
  */
 export const SIMCLR_SCHEMA = defineUrlSchema({
   tau: { type: 'number', min: 0.02, max: 5, default: 0.2, scale: 'log' },
@@ -22,6 +23,7 @@ export const SIMCLR_SCHEMA = defineUrlSchema({
   gray: { type: 'boolean', default: true },
   blur: { type: 'boolean', default: false },
   strength: { type: 'number', min: 0, max: 1.5, default: 1 },
+  area: { type: 'number', min: 0.08, max: 1, default: 0.3 },
   seed: { type: 'int', min: 0, max: 99999, default: 1 },
 });
 

@@ -26,6 +26,7 @@ export function sessionParams(p: SimclrExperimentParams): SimclrParams {
       grayscale: p.gray,
       blur: p.blur,
       strength: p.strength,
+      minCropArea: p.area,
     },
   };
 }
