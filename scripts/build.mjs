@@ -1,12 +1,14 @@
 // `npm run build`: builds the static site into docs/.vuepress/dist and FAILS when a page did not
 // render cleanly. `vuepress build` exits 0 even when a page's server render throws (for example
 // `window is not defined`), so its output is scanned for render errors and Vue warnings, and the
-// built CSS for remote URLs (every asset must be bundled). Prints the build time and dist size.
+// built CSS for remote URLs (every asset must be bundled). Writes gzipped copies of the text files
+// for the server (scripts/compress.mjs). Prints the build time and dist size.
 // Set BASE=/sub/path/ to build for a sub-path.
 import { spawn } from 'node:child_process';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { precompress } from './compress.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const DIST = join(root, 'docs/.vuepress/dist');
@@ -107,8 +109,11 @@ for (const line of output.split('\n')) {
 
 let bytes = 0;
 let files = 0;
+let gzipped = { files: 0, bytes: 0 };
 if (code === 0) {
+  gzipped = await precompress(DIST);
   for await (const path of walk(DIST)) {
+    if (path.endsWith('.gz')) continue;
     bytes += (await stat(path)).size;
     files += 1;
     if (path.endsWith('.css') && REMOTE_CSS_URL.test(await readFile(path, 'utf8'))) {
@@ -122,5 +127,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `\n✔ built in ${seconds} s: ${files} files, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${relative(root, DIST)}`,
+  `\n✔ built in ${seconds} s: ${files} files, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${relative(root, DIST)} (and ${gzipped.files} gzipped copies, ${(gzipped.bytes / 1024 / 1024).toFixed(1)} MB)`,
 );

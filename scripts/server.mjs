@@ -10,7 +10,8 @@ import sirv from 'sirv';
  */
 export async function startServer({ dir, port = 0, base = '/' }) {
   const prefix = `/${(base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
-  const assets = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
+  // gzip: sends the build's `.gz` copies (scripts/compress.mjs) to browsers that accept them.
+  const assets = sirv(dir, { dev: false, etag: true, extensions: ['html'], gzip: true });
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
     if (!url.startsWith(prefix)) {
