@@ -21,6 +21,12 @@ export default defineUserConfig({
   description:
     'Contrastive learning explained by running it: real losses, real gradient descent, in your browser.',
   head: [['link', { rel: 'icon', href: `${base}favicon.svg`, type: 'image/svg+xml' }]],
+  // The theme's prev/next links get accessible names that include their visible text.
+  alias: {
+    '@theme/VPPageNav.vue': fileURLToPath(
+      new URL('../../components/theme/PageNav.vue', import.meta.url),
+    ),
+  },
   // Prefetch hints would pull every page's chunks, tfjs included, before any demo is visible.
   shouldPrefetch: false,
 
