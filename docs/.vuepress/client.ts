@@ -1,6 +1,7 @@
 // Client enhance: registers DemoFrame and every figure in components/figures/ globally, so a page
 // uses <FileName /> in markdown with no import. Figures are async components: a figure's code is
 // fetched only on the pages that use it.
+import { defineSearchConfig } from '@vuepress/plugin-slimsearch/client';
 import { defineAsyncComponent, type Component } from 'vue';
 import { defineClientConfig } from 'vuepress/client';
 // The PWA plugin imports register-service-worker lazily, after the page's `load` event, but the
@@ -9,6 +10,9 @@ import { defineClientConfig } from 'vuepress/client';
 import 'register-service-worker';
 import DemoFrame from '../../components/DemoFrame.vue';
 import { figureComponents } from './figures';
+import { splitQuery } from './searchQuery';
+
+defineSearchConfig({ querySplitter: splitQuery });
 
 const loaders = import.meta.glob<{ default: Component }>('../../components/figures/*.vue');
 
