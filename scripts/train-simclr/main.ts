@@ -1,7 +1,7 @@
 // Headless SimCLR: the same core session the SimCLR chapter trains in the browser, on tfjs's CPU or
 // WASM backend in Node. Prints loss and k-NN accuracy every K steps and a JSON summary at the end.
 //   npm run train:simclr -- --steps N --seed S [--tau T] [--batch B] [--every K] [--lr LR]
-//     [--no-crop] [--no-color] [--strength S] [--probe] [--backend cpu|wasm]
+//     [--no-crop] [--no-color] [--strength S] [--crop-area A] [--probe] [--backend cpu|wasm]
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { parseArgs } from 'node:util';
@@ -10,7 +10,7 @@ import { tf } from '../../src/core/tf';
 
 const USAGE =
   'usage: npm run train:simclr -- --steps N --seed S [--tau T] [--batch B] [--every K] ' +
-  '[--lr LR] [--no-crop] [--no-color] [--strength S] [--probe] [--backend cpu|wasm]';
+  '[--lr LR] [--no-crop] [--no-color] [--strength S] [--crop-area A] [--probe] [--backend cpu|wasm]';
 
 /** Parses a numeric flag, failing with the usage line when it is not a number. */
 function numberFlag(value: string | undefined, name: string): number | undefined {
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
       every: { type: 'string', default: '50' },
       lr: { type: 'string' },
       strength: { type: 'string' },
+      'crop-area': { type: 'string' },
       'no-crop': { type: 'boolean', default: false },
       'no-color': { type: 'boolean', default: false },
       probe: { type: 'boolean', default: false },
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   const steps = integerFlag(values.steps, 'steps', 0)!;
   const every = integerFlag(values.every, 'every', 1)!;
   const strength = numberFlag(values.strength, 'strength');
+  const minCropArea = numberFlag(values['crop-area'], 'crop-area');
   await tf.setBackend(values.backend);
   await tf.ready();
 
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
     ...(values['no-crop'] ? { crop: false } : {}),
     ...(values['no-color'] ? { colorJitter: false } : {}),
     ...(strength !== undefined ? { strength } : {}),
+    ...(minCropArea !== undefined ? { minCropArea } : {}),
   };
   const session = createSimclrSession({
     seed: integerFlag(values.seed, 'seed', 0),

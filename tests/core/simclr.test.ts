@@ -95,6 +95,9 @@ describe('createSimclrSession', () => {
     expect(() => session.update({ augment: { ...SIMCLR_AUGMENT, strength: -1 } })).toThrow(
       /strength/,
     );
+    expect(() => session.update({ augment: { ...SIMCLR_AUGMENT, minCropArea: 2 } })).toThrow(
+      /minCropArea/,
+    );
     expect(session.params.tau).toBe(0.05);
     session.dispose();
   });
