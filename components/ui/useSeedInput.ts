@@ -1,4 +1,4 @@
-import { ref, watch, type Ref } from 'vue';
+import { reactive, ref, watch, type Reactive, type Ref } from 'vue';
 
 /** What `useSeedInput` returns: bind `text` to a text input and call `submit` on change/Enter. */
 export interface SeedInput {
@@ -33,4 +33,22 @@ export function useSeedInput(
   }
 
   return { text, problem, submit };
+}
+
+/**
+ * The seed box of a SettingsFigure live part: `useSeedInput` over `state.seed`, committing a new
+ * seed as a `change` patch. Reactive, so a template binds `seed.text` and reads `seed.problem`.
+ */
+export function useStateSeed(
+  props: { state: { seed: number } },
+  range: { min: number; max: number },
+  emit: (event: 'change', patch: { seed: number }) => void,
+): Reactive<SeedInput> {
+  return reactive(
+    useSeedInput(
+      () => props.state.seed,
+      range,
+      (seed) => emit('change', { seed }),
+    ),
+  );
 }
