@@ -1,7 +1,7 @@
 // Headless SimCLR: the same core session the SimCLR chapter trains in the browser, on tfjs's CPU or
 // WASM backend in Node. Prints loss and k-NN accuracy every K steps and a JSON summary at the end.
 //   npm run train:simclr -- --steps N --seed S [--tau T] [--batch B] [--every K] [--lr LR]
-//     [--no-crop] [--no-color] [--strength S] [--crop-area A] [--probe] [--backend cpu|wasm]
+//     [--no-crop] [--no-color] [--strength S] [--crop-area A] [--readout average|flatten] [--probe] [--backend cpu|wasm]
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { parseArgs } from 'node:util';
@@ -10,7 +10,7 @@ import { tf } from '../../src/core/tf';
 
 const USAGE =
   'usage: npm run train:simclr -- --steps N --seed S [--tau T] [--batch B] [--every K] ' +
-  '[--lr LR] [--no-crop] [--no-color] [--strength S] [--crop-area A] [--probe] [--backend cpu|wasm]';
+  '[--lr LR] [--no-crop] [--no-color] [--strength S] [--crop-area A] [--readout average|flatten] [--probe] [--backend cpu|wasm]';
 
 /** Parses a numeric flag, failing with the usage line when it is not a number. */
 function numberFlag(value: string | undefined, name: string): number | undefined {
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       lr: { type: 'string' },
       strength: { type: 'string' },
       'crop-area': { type: 'string' },
+      readout: { type: 'string', default: 'average' },
       'no-crop': { type: 'boolean', default: false },
       'no-color': { type: 'boolean', default: false },
       probe: { type: 'boolean', default: false },
@@ -50,6 +51,9 @@ async function main(): Promise<void> {
   });
   if (values.backend !== 'cpu' && values.backend !== 'wasm') {
     throw new Error(`--backend must be cpu or wasm (got "${values.backend}").\n${USAGE}`);
+  }
+  if (values.readout !== 'average' && values.readout !== 'flatten') {
+    throw new Error(`--readout must be average or flatten (got "${values.readout}").\n${USAGE}`);
   }
   const steps = integerFlag(values.steps, 'steps', 0)!;
   const every = integerFlag(values.every, 'every', 1)!;
@@ -72,6 +76,7 @@ async function main(): Promise<void> {
     lr: numberFlag(values.lr, 'lr'),
     augment,
     readEvery: every,
+    cnn: { readout: values.readout },
   });
   const probe = values.probe;
   const baseline = await session.baseline({ probe });

@@ -18,11 +18,20 @@ export interface CNNOptions {
   channels?: readonly number[];
   /** Hidden and output widths of the projection head (default `[64, 32]`). */
   head?: readonly number[];
+  /**
+   * How the last feature map becomes the representation h (default `'average'`). `'average'`: a
+   * global average pool, blind to where a feature sits. `'flatten'`: the whole map through a
+   * ReLU layer as wide as the last convolution, so h can encode position and layout.
+   */
+  readout?: CNNReadout;
   /** Seed of the initial weights (default 0). */
   seed?: number;
 }
 
-/** An encoder f (convolutions + global average pool) and a projection head g, trained together. */
+/** See {@link CNNOptions.readout}. */
+export type CNNReadout = 'average' | 'flatten';
+
+/** An encoder f (convolutions, then a readout) and a projection head g, trained together. */
 export interface CNN extends TrainableModel {
   /** Settings in use, defaults filled in. */
   readonly options: Readonly<Required<Omit<CNNOptions, 'seed'>>>;
@@ -42,6 +51,7 @@ const DEFAULTS: Required<Omit<CNNOptions, 'seed'>> = {
   inputSize: 16,
   channels: [16, 32, 64],
   head: [64, 32],
+  readout: 'average',
 };
 
 const SAME_PAD: [number, number][] = [
@@ -124,13 +134,14 @@ function initialValues(channels: readonly number[], seed: number): Float32Array[
 
 /**
  * Creates the SimCLR chapter's encoder: 3×3 convolutions with ReLU,
- * each but the last followed by 2×2 average pooling, then a global average pool (the
- * representation h); and a ReLU MLP projection head (h → hidden → z). Weights are drawn from
- * `seed` (the head from a derived stream), so one seed reproduces the network on every backend.
+ * each but the last followed by 2×2 average pooling, then the readout (a global average pool or
+ * a flatten-and-dense layer) that gives the representation h; and a ReLU MLP projection head
+ * (h → hidden → z). Weights are drawn from `seed` (the head and the dense readout from derived
+ * streams), so one seed reproduces the network on every backend.
  */
 export function createCNN(options: CNNOptions = {}): CNN {
   const opts = { ...DEFAULTS, ...options };
-  const { inputSize, channels, head: headSizes } = opts;
+  const { inputSize, channels, head: headSizes, readout } = opts;
   const seed = options.seed ?? 0;
   assertInteger(inputSize, 'inputSize', 1);
   if (channels.length < 1 || headSizes.length < 1) {
@@ -151,7 +162,16 @@ export function createCNN(options: CNNOptions = {}): CNN {
   const convVariables = tf.tidy(() =>
     initialValues(channels, seed).map((values, i) => tf.variable(tf.tensor(values, shapes[i]))),
   );
+  if (readout !== 'average' && readout !== 'flatten') {
+    throw new Error(`readout must be 'average' or 'flatten' (got ${String(readout)}).`);
+  }
   const representationSize = channels[channels.length - 1] as number;
+  const dense =
+    readout === 'flatten'
+      ? createMLP([finalSide * finalSide * representationSize, representationSize], {
+          seed: deriveSeed(seed, 2),
+        })
+      : null;
   const head = createMLP([representationSize, ...headSizes], {
     seed: deriveSeed(seed, 1),
     activation: 'relu',
@@ -172,16 +192,17 @@ export function createCNN(options: CNNOptions = {}): CNN {
         x = tf.relu(conv3x3(x, kernel, bias, layer > 0));
         if (layer + 1 < channels.length) x = averagePool(x, 2);
       }
+      if (dense) return tf.relu(dense.apply(tf.reshape(x, [x.shape[0], -1]))) as tf.Tensor2D;
       return tf.mean(x, [1, 2]) as tf.Tensor2D;
     });
   };
 
   return {
-    options: { inputSize, channels: channels.slice(), head: headSizes.slice() },
+    options: { inputSize, channels: channels.slice(), head: headSizes.slice(), readout },
     representationSize,
     projectionSize: headSizes[headSizes.length - 1] as number,
     head,
-    variables: [...convVariables, ...head.variables],
+    variables: [...convVariables, ...(dense?.variables ?? []), ...head.variables],
     encode,
     project: (images) => tf.tidy(() => head.apply(encode(images))),
     reinitialize(newSeed) {
@@ -189,10 +210,12 @@ export function createCNN(options: CNNOptions = {}): CNN {
       tf.tidy(() =>
         convVariables.forEach((v, i) => v.assign(tf.tensor(values[i] as Float32Array, shapes[i]))),
       );
+      dense?.reinitialize(deriveSeed(newSeed, 2));
       head.reinitialize(deriveSeed(newSeed, 1));
     },
     dispose() {
       convVariables.forEach((v) => v.dispose());
+      dense?.dispose();
       head.dispose();
     },
   };

@@ -60,7 +60,7 @@ export {
   type AugmentedBatch,
   type ViewParams,
 } from './augment';
-export { createCNN, type CNN, type CNNOptions } from './cnn';
+export { createCNN, type CNN, type CNNOptions, type CNNReadout } from './cnn';
 export {
   createSimclrSession,
   SIMCLR_DEFAULTS,

@@ -4,7 +4,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conv3x3, createCNN } from '../../src/core/cnn';
 import { tf } from '../../src/core/tf';
-import { expectClose, leakedBy, useCpu, values } from './helpers';
+import { expectClose, leakedBy, take, useCpu, values } from './helpers';
 
 /** Deterministic test tensor of `shape` with values in [−1, 1]. */
 function tensorOf(shape: number[], seed: number): tf.Tensor {
@@ -116,6 +116,35 @@ describe('createCNN', () => {
     expect(out(a)).toEqual(out(c));
     [a, b, c].forEach((m) => m.dispose());
     x.dispose();
+  });
+
+  it('reads out by flatten and dense: position-aware, reseeded and freed with the rest', () => {
+    const before = tf.memory().numTensors;
+    const cnn = createCNN({ seed: 2, readout: 'flatten' });
+    expect(cnn.options.readout).toBe('flatten');
+    // The dense readout [4·4·64, 64] sits between the convolutions and the head.
+    expect(cnn.variables.map((v) => v.shape).slice(6, 8)).toEqual([[1024, 64], [64]]);
+    const x = tensorOf([2, 16, 16, 3], 8) as tf.Tensor4D;
+    // Shifting the picture changes a flatten readout; a global average pool barely notices.
+    const shifted = tf.tidy(() =>
+      tf.concat([tf.slice(x, [0, 0, 4, 0], [-1, -1, 12, -1]), tf.zeros([2, 16, 4, 3])], 2),
+    );
+    const average = createCNN({ seed: 2 });
+    const change = (m: ReturnType<typeof createCNN>) =>
+      tf.tidy(() => {
+        const [a, b] = [m.encode(x), m.encode(shifted as tf.Tensor4D)];
+        return take(tf.div(tf.norm(tf.sub(a, b)), tf.norm(a)));
+      });
+    expect(change(cnn)).toBeGreaterThan(2 * change(average));
+    const first = tf.tidy(() => values(cnn.encode(x)));
+    cnn.reinitialize(3);
+    expect(tf.tidy(() => values(cnn.encode(x)))).not.toEqual(first);
+    cnn.reinitialize(2);
+    expect(tf.tidy(() => values(cnn.encode(x)))).toEqual(first);
+    tf.dispose([x, shifted]);
+    [cnn, average].forEach((m) => m.dispose());
+    expect(tf.memory().numTensors).toBe(before);
+    expect(() => createCNN({ readout: 'max' as 'average' })).toThrow(/readout must be/);
   });
 
   it('leaves no tensors behind and frees its variables on dispose', () => {

@@ -48,6 +48,17 @@ describe('SimCLR parameters', () => {
 describe('SimCLR experiment', () => {
   beforeAll(useWasm);
 
+  it('builds the encoder with the chosen readout, and rebuilds when it changes', async () => {
+    expect(simclrExperiment.rebuildOn).toContain('readout');
+    const baselines = [];
+    for (const readout of ['average', 'flatten'] as const) {
+      const experiment = simclrExperiment.create({ ...small, readout }, 1);
+      baselines.push((await experiment.snapshot()).metrics.knnBaseline);
+      experiment.dispose();
+    }
+    expect(baselines[0]).not.toBe(baselines[1]);
+  });
+
   it('is registered under "simclr"', async () => {
     expect(await EXPERIMENTS.simclr!()).toBe(simclrExperiment);
   });

@@ -7,11 +7,20 @@ import {
   type UrlValues,
 } from '../../support/url-state';
 
+/** The encoder's readouts (see src/core/cnn.ts): a global average pool, or flatten and dense. */
+export const SIMCLR_READOUTS = ['average', 'flatten'] as const;
+
+/** How the figure names each readout. */
+export const SIMCLR_READOUT_LABELS: Record<(typeof SIMCLR_READOUTS)[number], string> = {
+  average: 'Global average pool',
+  flatten: 'Flatten + dense (keeps position)',
+};
+
 /**
  * The trainer's settings, also its URL parameters (`simclr.tau=0.5`, …). Defaults are the tuned
  * ones of the core (src/core/simclr.ts SIMCLR_DEFAULTS); the ranges let the reader reproduce the
- * paper's ablations: colour jitter or crop off, the paper's smallest crop (8 % of the image), a
- * very large τ, small and large batches.
+ * paper's ablations: colour jitter or crop off (crop matters once the readout can see position),
+ * the paper's smallest crop (8 % of the image), a very large τ, small and large batches.
  */
 export const SIMCLR_SCHEMA = defineUrlSchema({
   tau: { type: 'number', min: 0.02, max: 5, default: 0.2, scale: 'log' },
@@ -24,6 +33,7 @@ export const SIMCLR_SCHEMA = defineUrlSchema({
   blur: { type: 'boolean', default: false },
   strength: { type: 'number', min: 0, max: 1.5, default: 1 },
   area: { type: 'number', min: 0.08, max: 1, default: 0.3 },
+  readout: { type: 'enum', values: SIMCLR_READOUTS, default: 'average' },
   seed: { type: 'int', min: 0, max: 99999, default: 1 },
 });
 

@@ -43,7 +43,12 @@ class SimclrExperiment implements Experiment<SimclrExperimentParams> {
   private probe: { step: number; value: number } | null = null;
 
   constructor(params: SimclrExperimentParams, seed: number) {
-    this.session = createSimclrSession({ ...sessionParams(params), seed, readEvery: READ_EVERY });
+    this.session = createSimclrSession({
+      ...sessionParams(params),
+      seed,
+      readEvery: READ_EVERY,
+      cnn: { readout: params.readout },
+    });
   }
 
   async run(steps: number): Promise<LossReading[]> {
@@ -101,6 +106,7 @@ class SimclrExperiment implements Experiment<SimclrExperimentParams> {
 export const simclrExperiment: ExperimentDefinition<SimclrExperimentParams> = {
   name: 'simclr',
   parse: parseSimclrParams,
-  rebuildOn: [],
+  // A different readout is a different network: start again from its random initialisation.
+  rebuildOn: ['readout'],
   create: (params, seed) => new SimclrExperiment(params, seed),
 };
