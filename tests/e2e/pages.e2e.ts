@@ -75,6 +75,8 @@ export const tests: E2eTest[] = [
         });
         expect(raw.length === 0, `${path || 'Home'} shows raw TeX: ${raw.slice(0, 3).join(' | ')}`);
         if (count > 0) {
+          // Formulas far down a page render (and fetch their fonts) only when scrolled near.
+          await page.locator('.katex').first().scrollIntoViewIfNeeded();
           await page.evaluate(() => document.fonts.ready);
           const fontLoaded = await page.evaluate(() => document.fonts.check('16px KaTeX_Main'));
           expect(fontLoaded, `${path}: the KaTeX_Main font did not load`);
