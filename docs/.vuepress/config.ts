@@ -8,6 +8,7 @@ import { defaultTheme } from '@vuepress/theme-default';
 import { defineUserConfig } from 'vuepress';
 import { resolveBase } from './base';
 import { tfjsChunkGroups } from './chunks';
+import { pageHints } from './pageHints';
 import { sidebar } from './sidebar';
 import { slimsearchWorkerFix } from './slimsearchWorker';
 
@@ -58,6 +59,8 @@ export default defineUserConfig({
       copyCode: true,
       // Needs a committed history for every page; the site does not show it anyway.
       git: false,
+      // Zooms images in the text, and the pages have none (figures draw on canvas and SVG).
+      mediumZoom: false,
       // Both need a public hostname, which a locally served or sub-path build does not have.
       seo: false,
       sitemap: false,
@@ -68,6 +71,7 @@ export default defineUserConfig({
     markdownMathPlugin({ type: 'katex' }),
     slimsearchPlugin({ indexContent: true, suggestion: true }),
     slimsearchWorkerFix(),
+    pageHints(),
     pwaPlugin({
       cacheHTML: true,
       // KB. The tfjs backends and the WASM binaries are several MB; a demo offline needs them all.

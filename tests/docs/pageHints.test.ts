@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { addPageHints, opensWithMath } from '../../docs/.vuepress/pageHints';
+
+const blocks = (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i} costs $5.`);
+
+describe('opensWithMath', () => {
+  it('sees inline and display formulas among the first blocks', () => {
+    expect(opensWithMath('---\ntitle: T\n---\n\n# T\n\nThe temperature $\\tau$ scales.\n')).toBe(
+      true,
+    );
+    expect(opensWithMath('# T\n\nText.\n\n$$\nL = -\\log p\n$$\n')).toBe(true);
+  });
+
+  it('ignores prices, lone dollars and formulas further down', () => {
+    expect(opensWithMath(['# T', ...blocks(3)].join('\n\n'))).toBe(false);
+    expect(opensWithMath(['# T', ...blocks(12), 'Late $x$ here.'].join('\n\n'))).toBe(false);
+  });
+
+  it('counts blocks after the front matter', () => {
+    const page = ['---\ntitle: T\n---', '# T', ...blocks(7), 'Then $x$.'].join('\n\n');
+    expect(opensWithMath(page)).toBe(true);
+  });
+});
+
+describe('addPageHints', () => {
+  const page =
+    '<html><head><link rel="modulepreload" href="/assets/app.js">' +
+    '<link rel="modulepreload" href="/assets/page.js"><link rel="stylesheet" href="/assets/s.css">' +
+    '</head><body><script type="module" src="/assets/app.js" defer></script></body></html>';
+
+  it('lowers the priority of every module preload and of the entry script', () => {
+    const html = addPageHints(page, '');
+    expect(html.match(/<link rel="modulepreload" fetchpriority="low" href=/g)).toHaveLength(2);
+    expect(html).toContain('<script type="module" fetchpriority="low" src="/assets/app.js" defer>');
+    expect(html).toContain('<link rel="stylesheet" href="/assets/s.css">');
+  });
+
+  it('adds the font links at the end of the head', () => {
+    const link = '<link rel="preload" href="/assets/f.woff2" as="font">';
+    expect(addPageHints(page, link)).toContain(`${link}</head>`);
+  });
+
+  it('refuses a page without a module script', () => {
+    expect(() => addPageHints('<html><head></head><body></body></html>', '')).toThrow(/module/);
+  });
+});
