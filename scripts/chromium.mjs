@@ -1,6 +1,8 @@
-// Finds Debian's Chromium for the browser tests, installing it with apt when we run as root.
+// Finds Debian's Chromium for the browser tests, installing it with apt when we run as root, and
+// the checks every browser script makes before it starts.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const CHROMIUM_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -37,4 +39,22 @@ export function ensureChromium() {
     ok: false,
     message: 'Installing chromium with apt-get failed: install it by hand, then npm test again.',
   };
+}
+
+/** The Chromium path, or a message and exit code 1 when it is missing and cannot be installed. */
+export function chromiumOrExit() {
+  const check = ensureChromium();
+  if (!check.ok) {
+    console.error(check.message);
+    process.exit(1);
+  }
+  return check.path;
+}
+
+/** Exits with a message unless `dist` holds a built site. */
+export function requireBuild(dist) {
+  if (!existsSync(join(dist, 'index.html'))) {
+    console.error(`No built site in ${dist}: run "npm run build" first.`);
+    process.exit(1);
+  }
 }

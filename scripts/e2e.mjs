@@ -4,13 +4,12 @@
 // ask for it. Each test gets a fresh browser context that fails it on any console error, page
 // error or request to another host. Ends with "N passed, N failed".
 // Usage: node scripts/e2e.mjs [name filter]   (e.g. `node scripts/e2e.mjs search`)
-import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { register } from 'tsx/esm/api';
-import { HEADLESS_FLAGS, ensureChromium } from './chromium.mjs';
+import { HEADLESS_FLAGS, chromiumOrExit, requireBuild } from './chromium.mjs';
 import { startServer } from './server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -24,15 +23,8 @@ const PASSES = [
   { name: 'webgpu', args: ['--enable-unsafe-webgpu'] },
 ];
 
-if (!existsSync(join(dist, 'index.html'))) {
-  console.error(`No built site in ${dist}: run "npm run build" first.`);
-  process.exit(1);
-}
-const chromiumCheck = ensureChromium();
-if (!chromiumCheck.ok) {
-  console.error(chromiumCheck.message);
-  process.exit(1);
-}
+requireBuild(dist);
+const executablePath = chromiumOrExit();
 
 register();
 /** @type {{ file: string, test: import('../tests/e2e/harness').E2eTest }[]} */
@@ -56,7 +48,7 @@ for (const pass of PASSES) {
   if (selected.length === 0) continue;
   console.log(`\n${pass.name} pass (${[...HEADLESS_FLAGS, ...pass.args].join(' ')})`);
   const browser = await chromium.launch({
-    executablePath: chromiumCheck.path,
+    executablePath,
     args: [...HEADLESS_FLAGS, ...pass.args],
   });
   for (const { file, test } of selected) {
