@@ -10,12 +10,12 @@
 // then counts towards its FCP and LCP.
 // Usage: node scripts/bench-lighthouse.mjs [runs per page, default 3] [page name filter]
 // Set DIST=/path to serve another copy of the build (e.g. while someone rebuilds the shared one).
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { HEADLESS_FLAGS, ensureChromium } from './chromium.mjs';
+import { HEADLESS_FLAGS, chromiumOrExit, requireBuild } from './chromium.mjs';
 import { startServer } from './server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -30,15 +30,8 @@ const METRICS = [
   ['CLS', 'cumulative-layout-shift', (v) => v.toFixed(3)],
 ];
 
-if (!existsSync(join(dist, 'index.html'))) {
-  console.error(`No built site in ${dist}: run "npm run build" first.`);
-  process.exit(1);
-}
-const chromiumCheck = ensureChromium();
-if (!chromiumCheck.ok) {
-  console.error(chromiumCheck.message);
-  process.exit(1);
-}
+requireBuild(dist);
+const chromePath = chromiumOrExit();
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -76,7 +69,7 @@ function lcpElement(lhr) {
 
 const server = await startServer({ dir: dist, base: process.env.BASE });
 const chrome = await chromeLauncher.launch({
-  chromePath: chromiumCheck.path,
+  chromePath,
   chromeFlags: HEADLESS_FLAGS,
   logLevel: 'silent',
 });
