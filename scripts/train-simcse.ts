@@ -3,35 +3,13 @@
 // anisotropy every K steps, then a JSON summary.
 //   npm run train:simcse -- --mode unsup|sup --steps N --seed S [--tau T] [--batch B] [--every K]
 //     [--lr LR] [--dropout P] [--token-dropout Q] [--ablation none|same-mask|word-deletion] [--backend wasm|cpu]
-import { register } from 'node:module';
 import { parseArgs } from 'node:util';
 import type { SimcseAblation, SimcseMode } from '../src/core/text/simcse';
-
-// tfjs-core's ES-module build imports "./gradients", which is both a file (gradients.js) and a
-// folder; bundlers and Vitest pick the file, Node refuses a folder import. This resolve hook makes
-// Node pick the file too. It must be registered before tfjs is imported, hence the dynamic imports.
-const RESOLVE_FOLDER_IMPORTS = `export async function resolve(specifier, context, next) {
-  try {
-    return await next(specifier, context);
-  } catch (error) {
-    if (error?.code !== 'ERR_UNSUPPORTED_DIR_IMPORT' || !specifier.startsWith('.')) throw error;
-    return next(specifier + '.js', context);
-  }
-}`;
+import { numberFlag, resolveFolderImports } from './cli';
 
 const USAGE =
   'usage: npm run train:simcse -- --mode unsup|sup --steps N --seed S [--tau T] [--batch B] ' +
   '[--every K] [--lr LR] [--dropout P] [--token-dropout Q] [--ablation none|same-mask|word-deletion] [--backend wasm|cpu]';
-
-/** Parses a numeric flag, failing with the usage line when it is not a number. */
-function numberFlag(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const parsed = Number(value);
-  if (value.trim() === '' || !Number.isFinite(parsed)) {
-    throw new Error(`--${name} must be a number (got "${value}").\n${USAGE}`);
-  }
-  return parsed;
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -52,7 +30,7 @@ async function main(): Promise<void> {
   if (values.backend !== 'cpu' && values.backend !== 'wasm') {
     throw new Error(`--backend must be wasm or cpu (got "${values.backend}").\n${USAGE}`);
   }
-  register(`data:text/javascript,${encodeURIComponent(RESOLVE_FOLDER_IMPORTS)}`);
+  resolveFolderImports(); // before tfjs is imported
   await import('@tensorflow/tfjs-backend-cpu');
   await import('@tensorflow/tfjs-backend-wasm');
   const { tf } = await import('../src/core/tf');
@@ -64,15 +42,15 @@ async function main(): Promise<void> {
   const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(4));
   const summary = await runSimcse({
     mode: values.mode as SimcseMode,
-    seed: numberFlag(values.seed, 'seed'),
-    tau: numberFlag(values.tau, 'tau'),
-    batchSize: numberFlag(values.batch, 'batch'),
-    lr: numberFlag(values.lr, 'lr'),
-    dropout: numberFlag(values.dropout, 'dropout'),
-    tokenDropout: numberFlag(values['token-dropout'], 'token-dropout'),
+    seed: numberFlag(values.seed, 'seed', USAGE),
+    tau: numberFlag(values.tau, 'tau', USAGE),
+    batchSize: numberFlag(values.batch, 'batch', USAGE),
+    lr: numberFlag(values.lr, 'lr', USAGE),
+    dropout: numberFlag(values.dropout, 'dropout', USAGE),
+    tokenDropout: numberFlag(values['token-dropout'], 'token-dropout', USAGE),
     ablation: values.ablation as SimcseAblation | undefined,
-    steps: numberFlag(values.steps, 'steps')!,
-    every: numberFlag(values.every, 'every'),
+    steps: numberFlag(values.steps, 'steps', USAGE)!,
+    every: numberFlag(values.every, 'every', USAGE),
     onReport: (r) =>
       console.log(
         `step ${r.step} · loss ${fmt(r.loss)} · Spearman ${fmt(r.spearman)} · ` +

@@ -7,29 +7,11 @@ import '@tensorflow/tfjs-backend-wasm';
 import { parseArgs } from 'node:util';
 import { SIMCLR_DEFAULTS, createSimclrSession } from '../../src/core/simclr';
 import { tf } from '../../src/core/tf';
+import { integerFlag, numberFlag } from '../cli';
 
 const USAGE =
   'usage: npm run train:simclr -- --steps N --seed S [--tau T] [--batch B] [--every K] ' +
   '[--lr LR] [--no-crop] [--no-color] [--strength S] [--crop-area A] [--readout average|flatten] [--probe] [--backend cpu|wasm]';
-
-/** Parses a numeric flag, failing with the usage line when it is not a number. */
-function numberFlag(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const parsed = Number(value);
-  if (value.trim() === '' || !Number.isFinite(parsed)) {
-    throw new Error(`--${name} must be a number (got "${value}").\n${USAGE}`);
-  }
-  return parsed;
-}
-
-/** Parses a whole-number flag with a lower bound. */
-function integerFlag(value: string | undefined, name: string, min: number): number | undefined {
-  const parsed = numberFlag(value, name);
-  if (parsed !== undefined && (!Number.isInteger(parsed) || parsed < min)) {
-    throw new Error(`--${name} must be an integer ≥ ${min} (got "${value}").\n${USAGE}`);
-  }
-  return parsed;
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -55,10 +37,10 @@ async function main(): Promise<void> {
   if (values.readout !== 'average' && values.readout !== 'flatten') {
     throw new Error(`--readout must be average or flatten (got "${values.readout}").\n${USAGE}`);
   }
-  const steps = integerFlag(values.steps, 'steps', 0)!;
-  const every = integerFlag(values.every, 'every', 1)!;
-  const strength = numberFlag(values.strength, 'strength');
-  const minCropArea = numberFlag(values['crop-area'], 'crop-area');
+  const steps = integerFlag(values.steps, 'steps', 0, USAGE)!;
+  const every = integerFlag(values.every, 'every', 1, USAGE)!;
+  const strength = numberFlag(values.strength, 'strength', USAGE);
+  const minCropArea = numberFlag(values['crop-area'], 'crop-area', USAGE);
   await tf.setBackend(values.backend);
   await tf.ready();
 
@@ -70,10 +52,10 @@ async function main(): Promise<void> {
     ...(minCropArea !== undefined ? { minCropArea } : {}),
   };
   const session = createSimclrSession({
-    seed: integerFlag(values.seed, 'seed', 0),
-    tau: numberFlag(values.tau, 'tau'),
-    batchSize: integerFlag(values.batch, 'batch', 2),
-    lr: numberFlag(values.lr, 'lr'),
+    seed: integerFlag(values.seed, 'seed', 0, USAGE),
+    tau: numberFlag(values.tau, 'tau', USAGE),
+    batchSize: integerFlag(values.batch, 'batch', 2, USAGE),
+    lr: numberFlag(values.lr, 'lr', USAGE),
     augment,
     readEvery: every,
     cnn: { readout: values.readout },

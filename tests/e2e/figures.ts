@@ -1,6 +1,5 @@
-// Helpers for the e2e tests of the per-slider figures (loss explorer, temperature weights): wait for
-// a figure, read tfjs's tensor count, drive a log slider by keyboard, and mount/unmount a figure by
-// navigating in the single-page app.
+// Helpers for the figures' e2e tests: wait for a figure, read tfjs's tensor count, drive a log slider
+// by keyboard, mount/unmount a figure by navigating in the single-page app, and open the sphere lab.
 import type { Page } from 'playwright-core';
 import { expect } from './harness';
 
@@ -89,4 +88,33 @@ export async function mountUnmountCounts(
     counts.push(await tensorCount(page));
   }
   return counts;
+}
+
+/** The sphere lab's frame, and the lab inside it (it carries `data-mode`, `data-step`, …). */
+export const SPHERE_FRAME = '[data-demo="sphere-lab"]';
+export const SPHERE_LAB = `${SPHERE_FRAME} .sphere-lab`;
+
+/** Scrolls to the sphere lab and waits until it trains in `mode` ('worker' or 'main'). */
+export async function openSphereLab(page: Page, mode = 'worker'): Promise<void> {
+  // Right after a client-side navigation the page may still swap its content: retry the scroll.
+  for (let tries = 0; ; tries++) {
+    try {
+      await page.locator(SPHERE_FRAME).scrollIntoViewIfNeeded({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (tries >= 3) throw error;
+      await page.waitForTimeout(300);
+    }
+  }
+  try {
+    await page.waitForSelector(`${SPHERE_LAB}[data-mode="${mode}"]:not([data-updates="0"])`, {
+      timeout: 90_000,
+    });
+  } catch (error) {
+    const state = await page.locator(SPHERE_FRAME).getAttribute('data-state');
+    const text = (await page.locator(SPHERE_FRAME).textContent())?.slice(0, 400);
+    throw new Error(`the lab did not start in mode ${mode}: frame ${state}, "${text}"`, {
+      cause: error,
+    });
+  }
 }

@@ -2,37 +2,14 @@
 // trajectory, alignment alone collapses the points, a shared link restores the settings, and
 // mounting and unmounting the figure 20 times leaves the page's tensor count where it was.
 import type { Page } from 'playwright-core';
+import { openSphereLab, SPHERE_FRAME, SPHERE_LAB } from './figures';
 import { expect, type E2eTest } from './harness';
 
 const PAGE = 'uniformity.html';
-const FRAME = '[data-demo="sphere-lab"]';
-const LAB = `${FRAME} .sphere-lab`;
+const FRAME = SPHERE_FRAME;
+const LAB = SPHERE_LAB;
 
 /** Scrolls to the lab and waits until training is ready in the expected place. */
-async function openLab(page: Page, mode = 'worker'): Promise<void> {
-  // Right after a client-side navigation the page may still swap its content: retry the scroll.
-  for (let tries = 0; ; tries++) {
-    try {
-      await page.locator(FRAME).scrollIntoViewIfNeeded({ timeout: 10_000 });
-      break;
-    } catch (error) {
-      if (tries >= 3) throw error;
-      await page.waitForTimeout(300);
-    }
-  }
-  try {
-    await page.waitForSelector(`${LAB}[data-mode="${mode}"]:not([data-updates="0"])`, {
-      timeout: 90_000,
-    });
-  } catch (error) {
-    const state = await page.locator(FRAME).getAttribute('data-state');
-    const text = (await page.locator(FRAME).textContent())?.slice(0, 400);
-    throw new Error(`the lab did not start in mode ${mode}: frame ${state}, "${text}"`, {
-      cause: error,
-    });
-  }
-}
-
 /** A numeric data attribute of the lab. */
 async function labNumber(page: Page, name: string): Promise<number> {
   return Number(await page.locator(LAB).getAttribute(`data-${name}`));
@@ -65,7 +42,7 @@ export const tests: E2eTest[] = [
     timeoutMs: 180_000,
     async run(harness) {
       const { page } = await harness.open(PAGE);
-      await openLab(page);
+      await openSphereLab(page);
       const u0 = await labNumber(page, 'uniformity');
       const t0 = await labNumber(page, 'trajectory-points');
       const { fps, updates } = await train(page, 200);
@@ -89,7 +66,7 @@ export const tests: E2eTest[] = [
     timeoutMs: 180_000,
     async run(harness) {
       const { page } = await harness.open(`${PAGE}?sphere.objective=align&sphere.points=128`);
-      await openLab(page);
+      await openSphereLab(page);
       await page.locator(FRAME).getByLabel('Speed').selectOption('8');
       await train(page, 400);
       const a = await labNumber(page, 'alignment');
@@ -106,7 +83,7 @@ export const tests: E2eTest[] = [
     async run(harness) {
       const link = `${PAGE}?sphere.objective=uniform&sphere.seed=7&sphere.dim=2&sphere.points=128&sphere.lr=9`;
       const { page } = await harness.open(link);
-      await openLab(page);
+      await openSphereLab(page);
       const frame = page.locator(FRAME);
       expect((await frame.getByLabel('Objective').inputValue()) === 'uniform', 'objective lost');
       expect((await frame.getByLabel('Seed').inputValue()) === '7', 'seed lost');
@@ -137,7 +114,7 @@ export const tests: E2eTest[] = [
             ).__contrastiveTraining.mainThreadTensors() ?? -1,
         );
       const cycle = async () => {
-        await openLab(page, 'main');
+        await openSphereLab(page, 'main');
         await page.locator(FRAME).getByRole('button', { name: 'Step once' }).click();
         await page.waitForSelector(`${LAB}[data-step="1"]`);
         await page.locator('.vp-sidebar a[href$="temperature.html"]').first().click();

@@ -2,39 +2,16 @@
 // trains, a killed worker turns into a visible message and training on the main thread,
 // navigating away terminates the worker, and the worker and the main thread give the same numbers.
 import type { Page } from 'playwright-core';
+import { openSphereLab, SPHERE_FRAME, SPHERE_LAB } from './figures';
 import { expect, type E2eTest } from './harness';
 
 const PAGE = 'uniformity.html';
-const FRAME = '[data-demo="sphere-lab"]';
-const LAB = `${FRAME} .sphere-lab`;
+const FRAME = SPHERE_FRAME;
+const LAB = SPHERE_LAB;
 const WORKER_URL = /training-worker-[\w-]+\.js/;
 
 interface Hooks {
   __contrastiveTraining: { workers(): number; kill(): number; mainThreadTensors(): number | null };
-}
-
-async function openLab(page: Page, mode = 'worker'): Promise<void> {
-  // Right after a client-side navigation the page may still swap its content: retry the scroll.
-  for (let tries = 0; ; tries++) {
-    try {
-      await page.locator(FRAME).scrollIntoViewIfNeeded({ timeout: 10_000 });
-      break;
-    } catch (error) {
-      if (tries >= 3) throw error;
-      await page.waitForTimeout(300);
-    }
-  }
-  try {
-    await page.waitForSelector(`${LAB}[data-mode="${mode}"]:not([data-updates="0"])`, {
-      timeout: 90_000,
-    });
-  } catch (error) {
-    const state = await page.locator(FRAME).getAttribute('data-state');
-    const text = (await page.locator(FRAME).textContent())?.slice(0, 400);
-    throw new Error(`the lab did not start in mode ${mode}: frame ${state}, "${text}"`, {
-      cause: error,
-    });
-  }
 }
 
 const step = async (page: Page) => Number(await page.locator(LAB).getAttribute('data-step'));
@@ -69,7 +46,7 @@ export const tests: E2eTest[] = [
     timeoutMs: 180_000,
     async run(harness) {
       const { page } = await harness.open(PAGE);
-      await openLab(page);
+      await openSphereLab(page);
       await watchLatency(page);
       await playButton(page).click();
       await page.waitForFunction(
@@ -119,7 +96,7 @@ export const tests: E2eTest[] = [
     timeoutMs: 120_000,
     async run(harness) {
       const { page } = await harness.open(PAGE);
-      await openLab(page);
+      await openSphereLab(page);
       const killed = await page.evaluate(() =>
         (window as unknown as Hooks).__contrastiveTraining.kill(),
       );
@@ -129,7 +106,7 @@ export const tests: E2eTest[] = [
       const text = (await alert.textContent()) ?? '';
       expect(/background worker stopped/.test(text), `the message says "${text}"`);
       expect(/main thread/.test(text), 'the message does not say where training continues');
-      await openLab(page, 'main');
+      await openSphereLab(page, 'main');
       await playButton(page).click();
       await page.waitForFunction(
         (s) => Number(document.querySelector(s)?.getAttribute('data-step')) >= 10,
@@ -150,7 +127,7 @@ export const tests: E2eTest[] = [
     timeoutMs: 120_000,
     async run(harness) {
       const { page } = await harness.open(PAGE);
-      await openLab(page);
+      await openSphereLab(page);
       const hooks = () =>
         page.evaluate(() => {
           const h = (window as unknown as Hooks).__contrastiveTraining;
@@ -177,7 +154,7 @@ export const tests: E2eTest[] = [
 
       await page.locator('.vp-sidebar a[href$="uniformity.html"]').first().click();
       await page.waitForURL(/uniformity\.html/, { waitUntil: 'commit' });
-      await openLab(page);
+      await openSphereLab(page);
       expect(live() === 1, `${live()} training workers after coming back`);
       expect((await step(page)) === 0, 'the lab did not start afresh');
     },
@@ -188,7 +165,7 @@ export const tests: E2eTest[] = [
     async run(harness) {
       const read = async (extra: string, mode: string) => {
         const { page } = await harness.open(`${PAGE}?backend=wasm&sphere.seed=3${extra}`);
-        await openLab(page, mode);
+        await openSphereLab(page, mode);
         const backend = await page.locator(LAB).getAttribute('data-train-backend');
         for (let i = 1; i <= 5; i++) {
           await page.locator(FRAME).getByRole('button', { name: 'Step once' }).click();
