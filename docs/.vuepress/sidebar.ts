@@ -1,11 +1,12 @@
 import type { SidebarOptions } from '@vuepress/theme-default';
 
-/** The reading order: every page with its short sidebar title, as the issue lists them. */
+/** The reading order: every page with its short sidebar title. */
 export const chapters = [
   { text: 'Home', link: '/' },
   { text: 'What is contrastive learning', link: '/what-is-contrastive-learning.md' },
   { text: 'Temperature', link: '/temperature.md' },
   { text: 'Uniformity on the hypersphere', link: '/uniformity.md' },
+  { text: 'InfoNCE and mutual information', link: '/mutual-information.md' },
   { text: 'Contrastive vs metric learning', link: '/metric-learning.md' },
   { text: 'SimCLR', link: '/simclr.md' },
   { text: 'SimCSE', link: '/simcse.md' },

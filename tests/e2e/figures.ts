@@ -1,5 +1,6 @@
 // Helpers for the figures' e2e tests: wait for a figure, read tfjs's tensor count, drive a log slider
-// by keyboard, mount/unmount a figure by navigating in the single-page app, and open the sphere lab.
+// by keyboard, read a data attribute, play a trainer for some steps, mount/unmount a figure by
+// navigating in the single-page app, and open the sphere lab.
 import type { Page } from 'playwright-core';
 import { expect } from './harness';
 
@@ -44,6 +45,27 @@ export async function keyboardTo(
     await page.keyboard.press(key);
   }
   expect(false, `${name} never reached ${target}`);
+}
+
+/** A numeric data attribute of the element `selector`. */
+export async function numberAt(page: Page, selector: string, name: string): Promise<number> {
+  return Number(await page.locator(selector).getAttribute(`data-${name}`));
+}
+
+/** Clicks Play in `frame`, waits until `root` reports `steps` steps, clicks again to pause. */
+export async function playUntil(
+  page: Page,
+  frame: string,
+  root: string,
+  steps: number,
+): Promise<void> {
+  await page.locator(frame).getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(
+    ([selector, n]) => Number(document.querySelector(selector)?.getAttribute('data-step')) >= n,
+    [root, steps] as const,
+    { timeout: 420_000, polling: 200 },
+  );
+  await page.locator(frame).getByRole('button', { name: 'Play' }).click();
 }
 
 /**

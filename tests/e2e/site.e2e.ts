@@ -14,6 +14,7 @@ const CHAPTERS = [
   'What is contrastive learning',
   'Temperature',
   'Uniformity on the hypersphere',
+  'InfoNCE and mutual information',
   'Contrastive vs metric learning',
   'SimCLR',
   'SimCSE',

@@ -2,17 +2,16 @@
 // trajectory, alignment alone collapses the points, a shared link restores the settings, and
 // mounting and unmounting the figure 20 times leaves the page's tensor count where it was.
 import type { Page } from 'playwright-core';
-import { openSphereLab, SPHERE_FRAME, SPHERE_LAB } from './figures';
+import { numberAt, openSphereLab, SPHERE_FRAME, SPHERE_LAB } from './figures';
 import { expect, type E2eTest } from './harness';
 
 const PAGE = 'uniformity.html';
 const FRAME = SPHERE_FRAME;
 const LAB = SPHERE_LAB;
 
-/** Scrolls to the lab and waits until training is ready in the expected place. */
 /** A numeric data attribute of the lab. */
 async function labNumber(page: Page, name: string): Promise<number> {
-  return Number(await page.locator(LAB).getAttribute(`data-${name}`));
+  return numberAt(page, LAB, name);
 }
 
 /** Plays until at least `steps` steps have run, then pauses; returns frames/s and updates/s. */
