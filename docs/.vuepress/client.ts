@@ -1,15 +1,16 @@
 // Client enhance: registers DemoFrame and every figure in components/figures/ globally, so a page
 // uses <FileName /> in markdown with no import. Figures are async components: a figure's code is
-// fetched only on the pages that use it.
+// fetched only on the pages that use it. The page head resolves without `localeCompare` (pageHead.ts).
 import { defineSearchConfig } from '@vuepress/plugin-slimsearch/client';
 import { defineAsyncComponent, type Component } from 'vue';
-import { defineClientConfig } from 'vuepress/client';
+import { defineClientConfig, resolvers } from 'vuepress/client';
 // The PWA plugin imports register-service-worker lazily, after the page's `load` event, but the
 // library waits for that event with a listener it adds when first evaluated, so the service
 // worker would never register. Evaluating it with the entry chunk makes the listener early enough.
 import 'register-service-worker';
 import DemoFrame from '../../components/DemoFrame.vue';
 import { figureComponents } from './figures';
+import { resolvePageHead } from './pageHead';
 import { splitQuery } from './searchQuery';
 
 defineSearchConfig({ querySplitter: splitQuery });
@@ -18,6 +19,7 @@ const loaders = import.meta.glob<{ default: Component }>('../../components/figur
 
 export default defineClientConfig({
   enhance({ app }) {
+    resolvers.resolvePageHead = resolvePageHead;
     // A generic SFC's type is a function signature; the registry only needs a component.
     app.component('DemoFrame', DemoFrame as unknown as Component);
     for (const [name, loader] of figureComponents(loaders)) {
