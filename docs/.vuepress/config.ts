@@ -8,6 +8,7 @@ import { defaultTheme } from '@vuepress/theme-default';
 import { defineUserConfig } from 'vuepress';
 import { resolveBase } from './base';
 import { tfjsChunkGroups } from './chunks';
+import { pageHeaders } from './pageHeaders';
 import { pageHints } from './pageHints';
 import { sidebar } from './sidebar';
 import { slimsearchWorkerFix } from './slimsearchWorker';
@@ -26,6 +27,10 @@ export default defineUserConfig({
   alias: {
     '@theme/VPPageNav.vue': fileURLToPath(
       new URL('../../components/theme/PageNav.vue', import.meta.url),
+    ),
+    // The sidebar's headings come from the page data, so the server renders them too.
+    '@theme/useHeaders': fileURLToPath(
+      new URL('../../components/theme/useHeaders.ts', import.meta.url),
     ),
   },
   // Prefetch hints would pull every page's chunks, tfjs included, before any demo is visible.
@@ -72,6 +77,7 @@ export default defineUserConfig({
     slimsearchPlugin({ indexContent: true, suggestion: true }),
     slimsearchWorkerFix(),
     pageHints(),
+    pageHeaders(),
     pwaPlugin({
       cacheHTML: true,
       // KB. The tfjs backends and the WASM binaries are several MB; a demo offline needs them all.

@@ -27,7 +27,7 @@ describe('headIdentifier', () => {
     expect(headIdentifier(['title', {}, 'A'])).toBe(headIdentifier(['title', {}, 'B']));
     expect(headIdentifier(['meta', { name: 'x', content: '1' }])).toBe('meta.x');
     expect(headIdentifier(['template', { id: 't' }, '<p>'])).toBe('template.t');
-    expect(headIdentifier(['body', {}])).toBeNull();
+    expect(headIdentifier(['body', {}] as unknown as HeadConfig)).toBeNull();
   });
 
   it('orders attribute names by code unit, without localeCompare', () => {
