@@ -2,13 +2,14 @@
 // uses <FileName /> in markdown with no import. Figures are async components: a figure's code is
 // fetched only on the pages that use it. The page head resolves without `localeCompare` (pageHead.ts).
 import { defineSearchConfig } from '@vuepress/plugin-slimsearch/client';
-import { defineAsyncComponent, type Component } from 'vue';
+import { defineAsyncComponent, hydrateOnVisible, onMounted, type Component } from 'vue';
 import { defineClientConfig, resolvers } from 'vuepress/client';
 // The PWA plugin imports register-service-worker lazily, after the page's `load` event, but the
 // library waits for that event with a listener it adds when first evaluated, so the service
 // worker would never register. Evaluating it with the entry chunk makes the listener early enough.
 import 'register-service-worker';
 import DemoFrame from '../../components/DemoFrame.vue';
+import { appMounted } from '../../components/theme/isActiveSidebarItem';
 import { figureComponents } from './figures';
 import { resolvePageHead } from './pageHead';
 import { splitQuery } from './searchQuery';
@@ -23,7 +24,15 @@ export default defineClientConfig({
     // A generic SFC's type is a function signature; the registry only needs a component.
     app.component('DemoFrame', DemoFrame as unknown as Component);
     for (const [name, loader] of figureComponents(loaders)) {
-      app.component(name, defineAsyncComponent(loader));
+      // Hydrated near the screen, so the page's own hydration task does not also fetch and
+      // set up every figure (each one's chunk and its preload links) on load.
+      app.component(
+        name,
+        defineAsyncComponent({ loader, hydrate: hydrateOnVisible({ rootMargin: '200px 0px' }) }),
+      );
     }
+  },
+  setup() {
+    onMounted(() => (appMounted.value = true));
   },
 });

@@ -28,9 +28,13 @@ export default defineUserConfig({
     '@theme/VPPageNav.vue': fileURLToPath(
       new URL('../../components/theme/PageNav.vue', import.meta.url),
     ),
-    // The sidebar's headings come from the page data, so the server renders them too.
+    // The sidebar's headings come from the page data, so the server renders them too; the
+    // heading in the address's hash is marked active only after hydration.
     '@theme/useHeaders': fileURLToPath(
       new URL('../../components/theme/useHeaders.ts', import.meta.url),
+    ),
+    '@theme/isActiveSidebarItem': fileURLToPath(
+      new URL('../../components/theme/isActiveSidebarItem.ts', import.meta.url),
     ),
   },
   // Prefetch hints would pull every page's chunks, tfjs included, before any demo is visible.
