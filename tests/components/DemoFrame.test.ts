@@ -159,6 +159,26 @@ describe('DemoFrame', () => {
     expect(wrapper.get('[role="alert"]').text()).toContain('async step failed');
   });
 
+  it('hydrates to the server HTML when another frame has loaded tfjs in the meantime', async () => {
+    const { renderToString } = await import('vue/server-renderer');
+    const { createSSRApp } = await import('vue');
+    const { default: DemoFrame } = await import('../../components/DemoFrame.vue');
+    const { useTfjs } = await import('../../components/composables/useTfjs');
+    const app = () =>
+      createSSRApp(() => h(DemoFrame as unknown as Component, { name: 'late', title: 'Late' }));
+    const container = document.createElement('div');
+    container.innerHTML = await renderToString(app());
+    await useTfjs().loadTfjs();
+    // Scrolled near the screen only now, as a lazily hydrated figure is.
+    app().mount(container);
+    const mismatches = vi.mocked(console.warn).mock.calls.filter((args) =>
+      String(args[0]).includes('Hydration'),
+    );
+    expect(mismatches).toEqual([]);
+    await flushPromises();
+    expect(container.querySelector('footer')?.textContent).toContain('Running on WebAssembly');
+  });
+
   it('honours ?backend= and shows a notice for an unknown value', async () => {
     window.history.replaceState({}, '', '/page.html?backend=cpu');
     const asked = await mountFrame();
