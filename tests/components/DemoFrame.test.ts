@@ -171,9 +171,9 @@ describe('DemoFrame', () => {
     await useTfjs().loadTfjs();
     // Scrolled near the screen only now, as a lazily hydrated figure is.
     app().mount(container);
-    const mismatches = vi.mocked(console.warn).mock.calls.filter((args) =>
-      String(args[0]).includes('Hydration'),
-    );
+    const mismatches = vi
+      .mocked(console.warn)
+      .mock.calls.filter((args) => String(args[0]).includes('Hydration'));
     expect(mismatches).toEqual([]);
     await flushPromises();
     expect(container.querySelector('footer')?.textContent).toContain('Running on WebAssembly');
