@@ -1,6 +1,7 @@
 // Client enhance: registers DemoFrame and every figure in components/figures/ globally, so a page
 // uses <FileName /> in markdown with no import. Figures are async components: a figure's code is
-// fetched only on the pages that use it. The page head resolves without `localeCompare` (pageHead.ts).
+// fetched only on the pages that use it, when it comes near the screen. The page head resolves
+// without `localeCompare` (pageHead.ts).
 import { defineSearchConfig } from '@vuepress/plugin-slimsearch/client';
 import { defineAsyncComponent, hydrateOnVisible, onMounted, type Component } from 'vue';
 import { defineClientConfig, resolvers } from 'vuepress/client';

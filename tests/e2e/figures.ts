@@ -1,5 +1,5 @@
 // Helpers for the figures' e2e tests: wait for a figure, read tfjs's tensor count, drive a log slider
-// by keyboard, read a data attribute, play a trainer for some steps, mount/unmount a figure by
+// by keyboard, scroll to a figure, read a data attribute, play a trainer for some steps, mount/unmount a figure by
 // navigating in the single-page app, and open the sphere lab.
 import type { Page } from 'playwright-core';
 import { expect } from './harness';
@@ -45,6 +45,22 @@ export async function keyboardTo(
     await page.keyboard.press(key);
   }
   expect(false, `${name} never reached ${target}`);
+}
+
+/**
+ * Scrolls `selector` into view. Right after a load or a client-side navigation the page may still
+ * swap its content, which detaches the element: the scroll is retried a few times.
+ */
+export async function reveal(page: Page, selector: string): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    try {
+      await page.locator(selector).scrollIntoViewIfNeeded({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (tries >= 3) throw error;
+      await page.waitForTimeout(300);
+    }
+  }
 }
 
 /** A numeric data attribute of the element `selector`. */
@@ -118,16 +134,7 @@ export const SPHERE_LAB = `${SPHERE_FRAME} .sphere-lab`;
 
 /** Scrolls to the sphere lab and waits until it trains in `mode` ('worker' or 'main'). */
 export async function openSphereLab(page: Page, mode = 'worker'): Promise<void> {
-  // Right after a client-side navigation the page may still swap its content: retry the scroll.
-  for (let tries = 0; ; tries++) {
-    try {
-      await page.locator(SPHERE_FRAME).scrollIntoViewIfNeeded({ timeout: 10_000 });
-      break;
-    } catch (error) {
-      if (tries >= 3) throw error;
-      await page.waitForTimeout(300);
-    }
-  }
+  await reveal(page, SPHERE_FRAME);
   try {
     await page.waitForSelector(`${SPHERE_LAB}[data-mode="${mode}"]:not([data-updates="0"])`, {
       timeout: 90_000,

@@ -1,24 +1,12 @@
 // The SimCLR chapter: the augmentation studio animates and survives a bad upload; the live trainer
 // runs in a worker, pauses, resets, and its k-NN accuracy rises above the random-init baseline.
 import type { Page } from 'playwright-core';
+import { reveal } from './figures';
 import { expect, type E2eTest } from './harness';
 
 const PAGE = 'simclr.html';
 const STUDIO = '[data-demo="augmentation-studio"]';
 const TRAINER = '[data-demo="simclr-trainer"]';
-
-/** Scrolls a figure into view, retrying while the page may still swap its content. */
-async function reveal(page: Page, selector: string): Promise<void> {
-  for (let tries = 0; ; tries++) {
-    try {
-      await page.locator(selector).scrollIntoViewIfNeeded({ timeout: 10_000 });
-      return;
-    } catch (error) {
-      if (tries >= 3) throw error;
-      await page.waitForTimeout(300);
-    }
-  }
-}
 
 async function pairs(page: Page): Promise<number> {
   return Number(await page.locator(`${STUDIO} .studio`).getAttribute('data-pairs'));

@@ -2,7 +2,7 @@
 // trajectory, alignment alone collapses the points, a shared link restores the settings, and
 // mounting and unmounting the figure 20 times leaves the page's tensor count where it was.
 import type { Page } from 'playwright-core';
-import { numberAt, openSphereLab, SPHERE_FRAME, SPHERE_LAB } from './figures';
+import { numberAt, openSphereLab, playUntil, SPHERE_FRAME, SPHERE_LAB } from './figures';
 import { expect, type E2eTest } from './harness';
 
 const PAGE = 'uniformity.html';
@@ -22,14 +22,8 @@ async function train(page: Page, steps: number): Promise<{ fps: number; updates:
     'window.__frames = 0; (function tick() { window.__frames += 1; requestAnimationFrame(tick); })();',
   );
   const start = Date.now();
-  await page.locator(FRAME).getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(
-    ([selector, n]) => Number(document.querySelector(selector)?.getAttribute('data-step')) >= n,
-    [LAB, steps] as const,
-    { timeout: 120_000, polling: 100 },
-  );
+  await playUntil(page, FRAME, LAB, steps);
   const seconds = (Date.now() - start) / 1000;
-  await page.locator(FRAME).getByRole('button', { name: 'Play' }).click(); // pauses
   const frames = Number(await page.evaluate('window.__frames'));
   const updates = (await labNumber(page, 'updates')) - updates0;
   return { fps: frames / seconds, updates: updates / seconds };
