@@ -6,7 +6,7 @@
 //   const emit = defineEmits<LivePartEmits<SphereSettings>>();
 //   const { set, slider } = useLivePart(props, emit, SPHERE_SCHEMA);
 //   <RangeSlider v-bind="slider('tau')" label="Temperature τ" />
-import type { IntParam, NumberParam } from '../../src/support/url-state';
+import type { IntParam, NumberParam } from '../../src/settings/schema';
 
 /** Props of a SettingsFigure's live part. */
 export interface LivePartProps<S> {

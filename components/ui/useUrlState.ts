@@ -1,11 +1,6 @@
 import { onMounted, onScopeDispose, reactive, ref, watch, type Ref } from 'vue';
-import {
-  defaultValues,
-  parseUrlState,
-  replaceUrlState,
-  type UrlSchema,
-  type UrlValues,
-} from '../../src/support/url-state';
+import { parseUrlState, replaceUrlState } from '../../src/support/url-state';
+import { defaultValues, type UrlSchema, type UrlValues } from '../../src/settings/schema';
 
 /** What `useUrlState` returns. */
 export interface UrlState<S extends UrlSchema> {

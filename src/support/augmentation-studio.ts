@@ -2,7 +2,7 @@
 // parameters, the checks an uploaded file must pass before it is decoded, and the studio's
 // settings schema. No DOM and no tfjs, so they run anywhere and are tested directly.
 import type { ViewParams } from '../core/augment-params';
-import { defineUrlSchema, type UrlValues } from './url-state';
+import { defineUrlSchema, type UrlValues } from '../settings/schema';
 
 /** Side, in pixels, of the square image the studio augments (built-in or uploaded). */
 export const STUDIO_SIZE = 96;

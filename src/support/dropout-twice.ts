@@ -1,29 +1,10 @@
-// Pure helpers of the "Dropout is the augmentation" figure: the reader's text cut to a length the
-// page can encode at typing speed, the cosine of two embeddings, and the colour of one dimension.
+// Pure helpers of the "Dropout is the augmentation" figure: the cosine of two embeddings and the
+// colour of one dimension (the reader's text is cut by src/settings/text.ts).
 // No tfjs and no DOM here.
 import { interpolateRdBu } from 'd3-scale-chromatic';
 
 /** Characters of the reader's text that are encoded; the rest is ignored, with a visible note. */
 export const DROPOUT_TEXT_LIMIT = 1_000;
-
-/** The reader's text as the figure encodes it. */
-export interface CappedText {
-  /** At most {@link DROPOUT_TEXT_LIMIT} characters, never ending in half a surrogate pair. */
-  text: string;
-  /** Characters typed (UTF-16 code units, as `maxlength` counts them). */
-  typed: number;
-  /** Whether characters were left out. */
-  truncated: boolean;
-}
-
-/** Cuts `text` to `limit` UTF-16 units without splitting an emoji's surrogate pair. */
-export function capText(text: string, limit = DROPOUT_TEXT_LIMIT): CappedText {
-  if (text.length <= limit) return { text, typed: text.length, truncated: false };
-  let end = limit;
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end -= 1; // a high surrogate whose partner is cut off
-  return { text: text.slice(0, end), typed: text.length, truncated: true };
-}
 
 /**
  * Cosine similarity of two vectors, in float64. Identical vectors give exactly 1 (√(x²) = x in

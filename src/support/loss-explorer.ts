@@ -3,7 +3,7 @@
  * point), the points it shows, angle arithmetic for dragging and keys, and the size of a gradient
  * arrow. The computation lives in `loss-explorer-model.ts`, loaded with the live figure.
  */
-import { defineUrlSchema, type UrlValues } from './url-state';
+import { defineUrlSchema, type UrlValues } from '../settings/schema';
 
 /** Prefix of the figure's URL parameters (`loss.tau`, `loss.n1`, …). */
 export const LOSS_EXPLORER_NAMESPACE = 'loss';

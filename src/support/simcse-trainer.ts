@@ -1,6 +1,6 @@
 // Pure helpers of the SimCSE trainer figure: what Gao et al. (2021) measured for the run the
 // reader set up, so each ablation sits next to the paper's number. No tfjs and no DOM here.
-import type { SimcseParams } from '../worker/experiments/simcse-params';
+import type { SimcseParams } from '../settings/simcse';
 
 /** Table 3 of Gao et al. (2021): STS-B development Spearman ×100 per dropout rate p. */
 export const PAPER_DROPOUT_TABLE: ReadonlyMap<number, number> = new Map([

@@ -2,7 +2,7 @@
  * The temperature figure's state and the summaries it prints, free of TensorFlow.js: its URL
  * schema, the entropy of a weight vector, and the numbers both limits of τ are compared with.
  */
-import { defineUrlSchema, type UrlValues } from './url-state';
+import { defineUrlSchema, type UrlValues } from '../settings/schema';
 
 /** Prefix of the figure's URL parameters (`temp.tau`, `temp.s1`, …). */
 export const TEMPERATURE_NAMESPACE = 'temp';

@@ -1,90 +1,24 @@
 /**
  * URL state from one declarative schema per figure.
  *
- * A figure declares its shareable parameters once (`defineUrlSchema`); this module parses them from
+ * A figure declares its settings once (`defineUrlSchema` in src/settings/schema.ts); this module parses them from
  * the query string (namespaced, e.g. `sphere.tau=0.1`), clamps or ignores bad values while saying
  * so in plain words, and writes the state back without touching other figures' parameters.
  * Pure functions, except `replaceUrlState`, which needs `window`.
  */
-
-/** A real number in `[min, max]`; `scale: 'log'` only documents intent (e.g. for a log slider). */
-export interface NumberParam {
-  type: 'number';
-  min: number;
-  max: number;
-  default: number;
-  scale?: 'linear' | 'log';
-}
-
-/** An integer in `[min, max]` (e.g. a seed or a batch size). */
-export interface IntParam {
-  type: 'int';
-  min: number;
-  max: number;
-  default: number;
-}
-
-/** One of a fixed list of strings (e.g. the objective). */
-export interface EnumParam<V extends string = string> {
-  type: 'enum';
-  values: readonly V[];
-  default: V;
-}
-
-/** A flag, written as `1`/`0` (also reads `true`/`false`). */
-export interface BooleanParam {
-  type: 'boolean';
-  default: boolean;
-}
-
-/** The declaration of one URL parameter. */
-export type ParamSpec = NumberParam | IntParam | EnumParam | BooleanParam;
-
-/** A figure's URL schema: parameter name → declaration. */
-export type UrlSchema = Record<string, ParamSpec>;
-
-/** The value type a declaration yields. */
-export type ParamValue<P extends ParamSpec> =
-  P extends EnumParam<infer V> ? V : P extends BooleanParam ? boolean : number;
-
-/** The validated values of a whole schema. */
-export type UrlValues<S extends UrlSchema> = { -readonly [K in keyof S]: ParamValue<S[K]> };
+import {
+  defaultValues,
+  clampParam,
+  type ParamSpec,
+  type UrlSchema,
+  type UrlValues,
+} from '../settings/schema';
 
 /** What `parseUrlState` returns: always a complete, valid state, plus what was corrected. */
 export interface ParseResult<S extends UrlSchema> {
   values: UrlValues<S>;
   /** Human-readable sentences, one per clamped, rounded or ignored parameter. */
   notices: string[];
-}
-
-/**
- * Declares a figure's schema. Checks the declaration itself (defaults inside their ranges, a
- * non-empty enum) so a mistake shows up at import time, and keeps literal enum types.
- */
-export function defineUrlSchema<const S extends UrlSchema>(schema: S): S {
-  for (const [name, spec] of Object.entries(schema)) {
-    if (!/^[A-Za-z][\w-]*$/.test(name)) throw new Error(`URL parameter name "${name}" is invalid`);
-    if (spec.type === 'number' || spec.type === 'int') {
-      if (!(spec.min <= spec.default && spec.default <= spec.max)) {
-        throw new Error(`URL parameter "${name}": default ${spec.default} is outside its range`);
-      }
-      if (spec.type === 'number' && spec.scale === 'log' && !(spec.min > 0)) {
-        throw new Error(`URL parameter "${name}": a log scale needs min > 0`);
-      }
-    } else if (spec.type === 'enum' && !spec.values.includes(spec.default)) {
-      throw new Error(
-        `URL parameter "${name}": default "${spec.default}" is not one of its values`,
-      );
-    }
-  }
-  return schema;
-}
-
-/** The schema's default values. */
-export function defaultValues<S extends UrlSchema>(schema: S): UrlValues<S> {
-  const out: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(schema)) out[name] = spec.default;
-  return out as UrlValues<S>;
 }
 
 /** `ns.name`, or just `name` when the namespace is empty. */
@@ -171,13 +105,6 @@ export function parseUrlState<S extends UrlSchema>(
     }
   }
   return { values: values as UrlValues<S>, notices };
-}
-
-/** Clamps a number into the declaration's range (and to an integer for `int`); NaN → default. */
-export function clampParam(spec: NumberParam | IntParam, v: number): number {
-  if (Number.isNaN(v)) return spec.default;
-  const r = spec.type === 'int' ? Math.round(v) : v;
-  return Math.min(spec.max, Math.max(spec.min, r));
 }
 
 /** Text form of a value in the URL: reals to 6 significant digits (no float noise), ints exact. */

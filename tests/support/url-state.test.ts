@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  clampParam,
-  defaultValues,
-  defineUrlSchema,
-  parseUrlState,
-  writeUrlState,
-} from '../../src/support/url-state';
+import { parseUrlState, writeUrlState } from '../../src/support/url-state';
+import { clampParam, defaultValues, defineUrlSchema } from '../../src/settings/schema';
 
 const schema = defineUrlSchema({
   tau: { type: 'number', min: 0.01, max: 10, default: 0.1, scale: 'log' },

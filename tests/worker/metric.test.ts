@@ -14,7 +14,7 @@ import {
   METRIC_PANELS,
   parseMetricParams,
   type MetricParams,
-} from '../../src/worker/experiments/metric-params';
+} from '../../src/settings/metric';
 import { useWasm } from './helpers';
 
 const small: MetricParams = { ...METRIC_DEFAULTS, clusters: 2 };
@@ -22,7 +22,9 @@ const small: MetricParams = { ...METRIC_DEFAULTS, clusters: 2 };
 describe('metric parameters', () => {
   it('accepts the defaults and names bad or missing fields', () => {
     expect(parseMetricParams(METRIC_DEFAULTS)).toEqual(METRIC_DEFAULTS);
-    expect(() => parseMetricParams({ ...METRIC_DEFAULTS, tau: 0 })).toThrow(/tau=0/);
+    expect(() => parseMetricParams({ ...METRIC_DEFAULTS, tau: 0 })).toThrow(
+      /"tau" must lie in .*\(got 0\)/,
+    );
     expect(() => parseMetricParams({ ...METRIC_DEFAULTS, mining: 'easy' })).toThrow(/easy/);
     const noMargin: Partial<MetricParams> = { ...METRIC_DEFAULTS };
     delete noMargin.margin;

@@ -4,7 +4,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../src/core/tf';
 import { sphereExperiment } from '../../src/worker/experiments/sphere';
-import { SPHERE_DEFAULTS, type SphereParams } from '../../src/worker/experiments/sphere-params';
+import { SPHERE_DEFAULTS, type SphereParams } from '../../src/settings/sphere';
 import { TrainingHost } from '../../src/worker/host';
 import { resultBuffers } from '../../src/worker/protocol';
 import { localHost, remoteHost, useCpu } from './helpers';

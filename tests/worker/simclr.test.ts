@@ -9,7 +9,7 @@ import {
   parseSimclrParams,
   SIMCLR_EXPERIMENT_DEFAULTS,
   type SimclrExperimentParams,
-} from '../../src/worker/experiments/simclr-params';
+} from '../../src/settings/simclr';
 import { useWasm } from './helpers';
 
 const small: SimclrExperimentParams = { ...SIMCLR_EXPERIMENT_DEFAULTS, batch: 32 };
@@ -17,9 +17,13 @@ const small: SimclrExperimentParams = { ...SIMCLR_EXPERIMENT_DEFAULTS, batch: 32
 describe('SimCLR parameters', () => {
   it('accepts the defaults and names every bad or missing field', () => {
     expect(parseSimclrParams(SIMCLR_EXPERIMENT_DEFAULTS)).toEqual(SIMCLR_EXPERIMENT_DEFAULTS);
-    expect(() => parseSimclrParams({ ...small, tau: 0 })).toThrow(/tau=0/);
-    expect(() => parseSimclrParams({ ...small, batch: 1000 })).toThrow(/batch=1000/);
-    expect(() => parseSimclrParams({ ...small, crop: 'maybe' })).toThrow(/crop=maybe/);
+    expect(() => parseSimclrParams({ ...small, tau: 0 })).toThrow(/"tau" must lie in .*\(got 0\)/);
+    expect(() => parseSimclrParams({ ...small, batch: 1000 })).toThrow(
+      /"batch" must lie in .*\(got 1000\)/,
+    );
+    expect(() => parseSimclrParams({ ...small, crop: 'maybe' })).toThrow(
+      /"crop" must be .*\(got "maybe"\)/,
+    );
     const noLr: Partial<SimclrExperimentParams> = { ...small };
     delete noLr.lr;
     expect(() => parseSimclrParams(noLr)).toThrow(/"lr" is missing/);

@@ -11,9 +11,9 @@ import {
   effectiveDropout,
   parseSimcseParams,
   simcseParams,
-} from '../../src/worker/experiments/simcse-params';
-import { defaultValues } from '../../src/support/url-state';
-import { SIMCSE_SCHEMA } from '../../src/worker/experiments/simcse-params';
+} from '../../src/settings/simcse';
+import { defaultValues } from '../../src/settings/schema';
+import { SIMCSE_SCHEMA } from '../../src/settings/simcse';
 import { useWasm } from './helpers';
 
 beforeAll(useWasm);

@@ -27,7 +27,7 @@ import {
   parseMetricParams,
   type MetricPanel,
   type MetricParams,
-} from './metric-params';
+} from '../../settings/metric';
 
 /** Class-free input dimensions after the two cluster coordinates, and their spread. */
 const NUISANCE_DIMS = 6;

@@ -4,7 +4,7 @@
 // PROBE_EVERY steps (the linear probe), and otherwise repeats the last values.
 import { createSimclrSession, type SimclrParams, type SimclrSession } from '../../core/simclr';
 import type { Experiment, ExperimentDefinition, LossReading, Snapshot } from '../experiment';
-import { parseSimclrParams, type SimclrExperimentParams } from './simclr-params';
+import { parseSimclrParams, type SimclrExperimentParams } from '../../settings/simclr';
 
 /** k-NN accuracy and the held-out embedding are refreshed every this many steps. */
 export const EVAL_EVERY = 20;

@@ -6,7 +6,7 @@
 import { defaultSimcseData } from '../../core/text/data';
 import { createSimcseSession, type Neighbour, type SimcseSession } from '../../core/text/simcse';
 import type { Experiment, ExperimentDefinition, LossReading, Snapshot } from '../experiment';
-import { effectiveDropout, parseSimcseParams, type SimcseParams } from './simcse-params';
+import { effectiveDropout, parseSimcseParams, type SimcseParams } from '../../settings/simcse';
 
 /** Loss read back every this many steps. */
 const READ_EVERY = 5;

@@ -19,7 +19,7 @@ import {
 } from '../../core';
 import { tf } from '../../core/tf';
 import type { Experiment, ExperimentDefinition, LossReading, Snapshot } from '../experiment';
-import { parseSphereParams, type SphereParams } from './sphere-params';
+import { parseSphereParams, type SphereParams } from '../../settings/sphere';
 
 /** Width of the input space. */
 const INPUT_DIM = 8;

@@ -15,7 +15,7 @@ import {
   describeView,
   fileProblem,
 } from '../../../src/support/augmentation-studio';
-import { defaultValues } from '../../../src/support/url-state';
+import { defaultValues } from '../../../src/settings/schema';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

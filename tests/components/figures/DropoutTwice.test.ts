@@ -7,7 +7,8 @@ import { ref } from 'vue';
 import DropoutTwiceLive from '../../../components/figures/live/DropoutTwiceLive.vue';
 import { DEMO_FRAME, type DemoFrameContext } from '../../../components/composables/useDemoFrame';
 import { tf } from '../../../src/core/tf';
-import { capText, cosine, DROPOUT_TEXT_LIMIT } from '../../../src/support/dropout-twice';
+import { capText } from '../../../src/settings/text';
+import { cosine, DROPOUT_TEXT_LIMIT } from '../../../src/support/dropout-twice';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -48,9 +49,9 @@ const cosineOf = (wrapper: Wrapper) => wrapper.get('.dropout-twice').attributes(
 
 describe('capText and cosine', () => {
   it('keep short text, cap long text without splitting an emoji', () => {
-    expect(capText('hi')).toEqual({ text: 'hi', typed: 2, truncated: false });
+    expect(capText('hi', DROPOUT_TEXT_LIMIT)).toEqual({ text: 'hi', typed: 2, truncated: false });
     const long = 'a'.repeat(DROPOUT_TEXT_LIMIT - 1) + '😀' + 'b';
-    const capped = capText(long);
+    const capped = capText(long, DROPOUT_TEXT_LIMIT);
     expect(capped.truncated).toBe(true);
     expect(capped.text).toBe('a'.repeat(DROPOUT_TEXT_LIMIT - 1));
   });

@@ -13,7 +13,7 @@ import {
   LOSS_EXPLORER_SCHEMA,
   type LossExplorerState,
 } from '../../../src/support/loss-explorer';
-import { defaultValues } from '../../../src/support/url-state';
+import { defaultValues } from '../../../src/settings/schema';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -5,7 +5,7 @@ import { mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import SimcseNearest from '../../../components/figures/live/SimcseNearest.vue';
 import { labelledSentences } from '../../../src/data/sentences';
-import { SIMCSE_QUERY_LIMIT } from '../../../src/worker/experiments/simcse-params';
+import { SIMCSE_QUERY_LIMIT } from '../../../src/settings/simcse';
 
 afterEach(() => void vi.useRealTimers());
 

@@ -14,12 +14,8 @@ import {
   type TrainingWorker,
 } from '../../../components/composables/useTrainingWorker';
 import { tf } from '../../../src/core/tf';
-import { defaultValues } from '../../../src/support/url-state';
-import {
-  SPHERE_DEFAULTS,
-  SPHERE_SCHEMA,
-  type SphereSettings,
-} from '../../../src/worker/experiments/sphere-params';
+import { defaultValues } from '../../../src/settings/schema';
+import { SPHERE_DEFAULTS, SPHERE_SCHEMA, type SphereSettings } from '../../../src/settings/sphere';
 import { TrainingHost } from '../../../src/worker/host';
 import { serveHost } from '../../../src/worker/protocol';
 

@@ -12,7 +12,7 @@ import {
   TEMPERATURE_SCHEMA,
   type TemperatureState,
 } from '../../../src/support/temperature-weights';
-import { defaultValues } from '../../../src/support/url-state';
+import { defaultValues } from '../../../src/settings/schema';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

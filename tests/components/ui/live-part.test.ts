@@ -8,7 +8,7 @@ import SeedField from '../../../components/ui/SeedField.vue';
 import SelectField from '../../../components/ui/SelectField.vue';
 import { useLivePart } from '../../../components/ui/useLivePart';
 import { useStateSeed } from '../../../components/ui/useSeedInput';
-import { defineUrlSchema, type UrlValues } from '../../../src/support/url-state';
+import { defineUrlSchema, type UrlValues } from '../../../src/settings/schema';
 
 const schema = defineUrlSchema({
   tau: { type: 'number', min: 0.02, max: 2, default: 0.5, scale: 'log' },

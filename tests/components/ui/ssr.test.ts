@@ -11,7 +11,7 @@ import RangeSlider from '../../../components/ui/RangeSlider.vue';
 import SphereView from '../../../components/ui/SphereView.vue';
 import { usePlayer } from '../../../components/ui/usePlayer';
 import { useUrlState } from '../../../components/ui/useUrlState';
-import { defineUrlSchema } from '../../../src/support/url-state';
+import { defineUrlSchema } from '../../../src/settings/schema';
 import { SeriesBuffer } from '../../../src/viz/line-chart';
 
 const schema = defineUrlSchema({ tau: { type: 'number', min: 0.01, max: 10, default: 0.1 } });

@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, nextTick } from 'vue';
-import { defineUrlSchema } from '../../../src/support/url-state';
+import { defineUrlSchema } from '../../../src/settings/schema';
 import { useUrlState } from '../../../components/ui/useUrlState';
 import NoticeBar from '../../../components/ui/NoticeBar.vue';
 

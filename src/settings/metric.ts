@@ -4,9 +4,10 @@
 import {
   defaultValues,
   defineUrlSchema,
-  parseUrlState,
+  parseSettings,
+  withoutSeed,
   type UrlValues,
-} from '../../support/url-state';
+} from './schema';
 
 /** Triplet mining strategies (the core's `MiningStrategy`), listed here without importing tfjs. */
 export const METRIC_MINING = ['random', 'semi-hard', 'hard'] as const;
@@ -66,37 +67,12 @@ export type MetricSettings = UrlValues<typeof METRIC_SCHEMA>;
 /** Validated parameters of the metric experiment (the seed travels separately). */
 export type MetricParams = Omit<MetricSettings, 'seed'>;
 
-/** The experiment's parameters out of the lab's settings. */
-export function metricParams(settings: MetricSettings): MetricParams {
-  const params: Partial<MetricSettings> = { ...settings };
-  delete params.seed;
-  return params as MetricParams;
-}
-
 /** The default parameters. */
 export const METRIC_DEFAULTS: Readonly<MetricParams> = Object.freeze(
-  metricParams(defaultValues(METRIC_SCHEMA)),
+  withoutSeed(defaultValues(METRIC_SCHEMA)),
 );
 
-/**
- * Checks untrusted parameters (a worker message, a test): every field must be present and valid
- * without the schema's clamping, since a figure sends only values it has already clamped.
- *
- * @throws an Error naming each bad field
- */
+/** Checks untrusted parameters (a worker message, a test) with {@link parseSettings}. */
 export function parseMetricParams(input: unknown): MetricParams {
-  if (typeof input !== 'object' || input === null) {
-    throw new Error('metric parameters must be an object.');
-  }
-  const search = new URLSearchParams();
-  const missing: string[] = [];
-  for (const name of Object.keys(METRIC_DEFAULTS)) {
-    const value = (input as Record<string, unknown>)[name];
-    if (value === undefined) missing.push(name);
-    else search.set(name, String(value));
-  }
-  const { values, notices } = parseUrlState(METRIC_SCHEMA, search, '');
-  const problems = [...missing.map((m) => `"${m}" is missing.`), ...notices];
-  if (problems.length) throw new Error(`Bad metric parameters: ${problems.join(' ')}`);
-  return metricParams(values);
+  return parseSettings(METRIC_SCHEMA, input, 'metric', ['seed']);
 }

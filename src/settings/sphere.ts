@@ -3,9 +3,10 @@
 import {
   defaultValues,
   defineUrlSchema,
-  parseUrlState,
+  parseSettings,
+  withoutSeed,
   type UrlValues,
-} from '../../support/url-state';
+} from './schema';
 
 /** The objectives the lab can optimise. */
 export const SPHERE_OBJECTIVES = [
@@ -54,33 +55,13 @@ export const SPHERE_DEFAULTS: Readonly<SphereParams> = Object.freeze(
   withoutSeed(defaultValues(SPHERE_SCHEMA)),
 );
 
-/** The experiment's parameters out of the lab's settings. */
-export function withoutSeed(settings: SphereSettings): SphereParams {
-  const params: Partial<SphereSettings> = { ...settings };
-  delete params.seed;
-  return params as SphereParams;
-}
-
 /**
- * Checks untrusted settings (a worker message, a test): every field must be present and valid
- * after the schema's own clamping; anything it had to correct is an error here, because a figure
- * sends only values it has already clamped.
+ * Checks untrusted parameters (a worker message, a test) with {@link parseSettings}, and rounds
+ * `points` down to an even number (two views per input).
  *
  * @throws an Error naming each bad field
  */
 export function parseSphereParams(input: unknown): SphereParams {
-  if (typeof input !== 'object' || input === null) {
-    throw new Error('sphere parameters must be an object.');
-  }
-  const search = new URLSearchParams();
-  const missing: string[] = [];
-  for (const name of Object.keys(SPHERE_DEFAULTS)) {
-    const value = (input as Record<string, unknown>)[name];
-    if (value === undefined) missing.push(name);
-    else search.set(name, String(value));
-  }
-  const { values, notices } = parseUrlState(SPHERE_SCHEMA, search, '');
-  const problems = [...missing.map((m) => `"${m}" is missing.`), ...notices];
-  if (problems.length) throw new Error(`Bad sphere parameters: ${problems.join(' ')}`);
-  return { ...withoutSeed(values), points: values.points - (values.points % 2) };
+  const params = parseSettings(SPHERE_SCHEMA, input, 'sphere', ['seed']);
+  return { ...params, points: params.points - (params.points % 2) };
 }

@@ -2,13 +2,14 @@
 // ranges and the worker's validation. No tfjs here, so the page can import it without loading
 // TensorFlow.js. The reader's nearest-neighbour query travels with the parameters but not in the
 // URL: it is free text, checked and capped here.
-import { capText } from '../../support/dropout-twice';
 import {
   defaultValues,
   defineUrlSchema,
-  parseUrlState,
+  checkSettings,
+  withoutSeed,
   type UrlValues,
-} from '../../support/url-state';
+} from './schema';
+import { capText } from './text';
 
 /** Unsupervised (dropout views) or supervised (NLI triples) SimCSE. */
 export const SIMCSE_MODES = ['unsup', 'sup'] as const;
@@ -65,12 +66,6 @@ export const SIMCSE_DEFAULTS: Readonly<SimcseParams> = Object.freeze({
   query: '',
 });
 
-function withoutSeed(settings: SimcseSettings): Omit<SimcseSettings, 'seed'> {
-  const params: Partial<SimcseSettings> = { ...settings };
-  delete params.seed;
-  return params as Omit<SimcseSettings, 'seed'>;
-}
-
 /** The experiment's parameters out of the figure's settings and the query. */
 export function simcseParams(settings: SimcseSettings, query: string): SimcseParams {
   return { ...withoutSeed(settings), query: capText(query, SIMCSE_QUERY_LIMIT).text };
@@ -82,32 +77,19 @@ export function effectiveDropout(params: Pick<SimcseParams, 'ablation' | 'dropou
 }
 
 /**
- * Checks untrusted parameters (a worker message, a test): every schema field must be present and
- * valid after the schema's own clamping, and `query` a string of at most
- * {@link SIMCSE_QUERY_LIMIT} characters.
+ * Checks untrusted parameters (a worker message, a test): the schema's fields with
+ * {@link parseSettings}, and `query` a string of at most {@link SIMCSE_QUERY_LIMIT} characters.
  *
  * @throws an Error naming each bad field
  */
 export function parseSimcseParams(input: unknown): SimcseParams {
-  if (typeof input !== 'object' || input === null) {
-    throw new Error('SimCSE parameters must be an object.');
-  }
-  const record = input as Record<string, unknown>;
-  const search = new URLSearchParams();
-  const problems: string[] = [];
-  for (const name of Object.keys(SIMCSE_SCHEMA)) {
-    if (name === 'seed') continue;
-    const value = record[name];
-    if (value === undefined) problems.push(`"${name}" is missing.`);
-    else search.set(name, String(value));
-  }
-  const query = record.query;
+  const { values, problems } = checkSettings(SIMCSE_SCHEMA, input, ['seed']);
+  const query =
+    typeof input === 'object' && input !== null ? (input as { query?: unknown }).query : '';
   if (typeof query !== 'string') problems.push('"query" must be a string.');
   else if (query.length > SIMCSE_QUERY_LIMIT) {
     problems.push(`"query" is longer than ${SIMCSE_QUERY_LIMIT} characters.`);
   }
-  const { values, notices } = parseUrlState(SIMCSE_SCHEMA, search, '');
-  problems.push(...notices);
   if (problems.length) throw new Error(`Bad SimCSE parameters: ${problems.join(' ')}`);
-  return { ...withoutSeed(values), query: query as string };
+  return { ...values, query: query as string };
 }

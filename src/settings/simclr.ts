@@ -3,9 +3,10 @@
 import {
   defaultValues,
   defineUrlSchema,
-  parseUrlState,
+  parseSettings,
+  withoutSeed,
   type UrlValues,
-} from '../../support/url-state';
+} from './schema';
 
 /** The encoder's readouts (see src/core/cnn.ts): a global average pool, or flatten and dense. */
 export const SIMCLR_READOUTS = ['average', 'flatten'] as const;
@@ -48,33 +49,7 @@ export const SIMCLR_EXPERIMENT_DEFAULTS: Readonly<SimclrExperimentParams> = Obje
   withoutSeed(defaultValues(SIMCLR_SCHEMA)),
 );
 
-/** The experiment's parameters out of the trainer's settings. */
-export function withoutSeed(settings: SimclrSettings): SimclrExperimentParams {
-  const params: Partial<SimclrSettings> = { ...settings };
-  delete params.seed;
-  return params as SimclrExperimentParams;
-}
-
-/**
- * Checks untrusted parameters (a worker message, a test): every field must be present and valid
- * after the schema's own clamping; anything it had to correct is an error here, because the figure
- * sends only values it has already clamped.
- *
- * @throws an Error naming each bad field
- */
+/** Checks untrusted parameters (a worker message, a test) with {@link parseSettings}. */
 export function parseSimclrParams(input: unknown): SimclrExperimentParams {
-  if (typeof input !== 'object' || input === null) {
-    throw new Error('SimCLR parameters must be an object.');
-  }
-  const search = new URLSearchParams();
-  const missing: string[] = [];
-  for (const name of Object.keys(SIMCLR_EXPERIMENT_DEFAULTS)) {
-    const value = (input as Record<string, unknown>)[name];
-    if (value === undefined) missing.push(name);
-    else search.set(name, String(value));
-  }
-  const { values, notices } = parseUrlState(SIMCLR_SCHEMA, search, '');
-  const problems = [...missing.map((m) => `"${m}" is missing.`), ...notices];
-  if (problems.length) throw new Error(`Bad SimCLR parameters: ${problems.join(' ')}`);
-  return withoutSeed(values);
+  return parseSettings(SIMCLR_SCHEMA, input, 'SimCLR', ['seed']);
 }
