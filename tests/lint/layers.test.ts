@@ -17,6 +17,15 @@ async function errors(code: string, filePath: string): Promise<string[]> {
   return (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => m.ruleId ?? 'fatal');
 }
 
+/** Asserts that each snippet, at its path, breaks the import rule of its layer. */
+async function expectRestricted(cases: [code: string, filePath: string][]): Promise<void> {
+  for (const [code, filePath] of cases) {
+    expect(await errors(`${code}\nexport {};\n`, filePath), code).toContain(
+      'no-restricted-imports',
+    );
+  }
+}
+
 describe('src/core', () => {
   it('may not import Vue, VueUse, d3, comlink or Node built-ins', async () => {
     for (const code of [
@@ -42,11 +51,7 @@ describe('src/core', () => {
       ["import Frame from '../../components/DemoFrame.vue';", 'src/core/x.ts'],
       ["export { makeClusters } from '../data/clusters';", 'src/core/x.ts'],
     ];
-    for (const [code, filePath] of cases) {
-      expect(await errors(`${code}\nexport {};\n`, filePath), code).toContain(
-        'no-restricted-imports',
-      );
-    }
+    await expectRestricted(cases);
   });
 
   it('has no DOM: document, window, navigator, localStorage are errors', async () => {
@@ -109,11 +114,7 @@ describe('src/data', () => {
       ["import { sphereExperiment } from '../worker/experiments/sphere';", 'src/data/x.ts'],
       ["import Frame from '../../components/DemoFrame.vue';", 'src/data/x.ts'],
     ];
-    for (const [code, filePath] of cases) {
-      expect(await errors(`${code}\nexport {};\n`, filePath), code).toContain(
-        'no-restricted-imports',
-      );
-    }
+    await expectRestricted(cases);
   });
 
   it('may import its own files', async () => {
