@@ -331,6 +331,28 @@ async function sphereEmbedding(
 }
 
 /**
+ * The read-outs of each seed's encoder at random initialisation, computed on first request and
+ * cached per seed and `probe`. The Trainer initialises the model from deriveSeed(seed, 1); this
+ * rebuilds exactly that.
+ */
+function randomInitBaselines(
+  cnnOptions: Omit<CNNOptions, 'seed'>,
+  heldOut: HeldOut,
+): (seed: number, probe: boolean) => Promise<SimclrEvaluation> {
+  const baselines = new Map<string, Promise<SimclrEvaluation>>();
+  return (seed, probe) => {
+    const key = `${seed}:${probe}`;
+    let cached = baselines.get(key);
+    if (!cached) {
+      const fresh = createCNN({ ...cnnOptions, seed: deriveSeed(seed, 1) });
+      cached = readouts(fresh, heldOut, probe).finally(() => fresh.dispose());
+      baselines.set(key, cached);
+    }
+    return cached;
+  };
+}
+
+/**
  * Starts a SimCLR session on `options.data`. The held-out images are uploaded once; the
  * random-init baseline is computed on first request and cached per seed.
  */
@@ -342,7 +364,7 @@ export function createSimclrSession(options: SimclrOptions): SimclrSession {
   const cnnOptions = { ...options.cnn, inputSize: resolution };
   let seed = options.seed ?? 0;
   const model = createCNN({ ...cnnOptions, seed: deriveSeed(seed, 1) });
-  const baselines = new Map<string, Promise<SimclrEvaluation>>();
+  const baseline = randomInitBaselines(cnnOptions, heldOut);
   let directions: Float32Array | undefined;
 
   const trainer = new Trainer<ViewBatch, SimclrParams>({
@@ -373,17 +395,7 @@ export function createSimclrSession(options: SimclrOptions): SimclrSession {
     step: () => trainer.step(),
     run: (steps) => trainer.run(steps),
     evaluate: ({ probe = false } = {}) => readouts(model, heldOut, probe),
-    baseline({ probe = false } = {}) {
-      const key = `${seed}:${probe}`;
-      let cached = baselines.get(key);
-      if (!cached) {
-        // The Trainer initialises the model from deriveSeed(seed, 1); rebuild exactly that.
-        const fresh = createCNN({ ...cnnOptions, seed: deriveSeed(seed, 1) });
-        cached = readouts(fresh, heldOut, probe).finally(() => fresh.dispose());
-        baselines.set(key, cached);
-      }
-      return cached;
-    },
+    baseline: ({ probe = false } = {}) => baseline(seed, probe),
     async embedding() {
       const projected = await sphereEmbedding(model, heldOut.images, directions);
       directions = projected.directions;
