@@ -99,7 +99,7 @@ export function makeClusters(options: ClusterOptions): Clusters {
   if (!Number.isSafeInteger(seed)) {
     throw new RangeError(`makeClusters: seed must be a safe integer, got ${seed}`);
   }
-  // mixSeed takes 32 bits of the seed; the high bits go in as the index, so no two seeds collide.
+  // mixSeed reads 32 bits of the seed; the high bits go in as the index, so seeds 2³² apart differ.
   const rng = mulberry32(mixSeed(seed, CLUSTER_STREAM, Math.floor(seed / 4294967296)));
   const start = uniform(rng, 0, 2 * Math.PI);
   const centres = new Float32Array(2 * clusters);
