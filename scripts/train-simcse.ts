@@ -35,12 +35,14 @@ async function main(): Promise<void> {
   await import('@tensorflow/tfjs-backend-wasm');
   const { tf } = await import('../src/core/tf');
   const { runSimcse } = await import('../src/core/text/headless');
+  const { defaultSimcseData } = await import('../src/data/sentences');
   if (!(await tf.setBackend(values.backend)))
     throw new Error(`backend ${values.backend} failed to start.`);
   await tf.ready();
 
   const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(4));
   const summary = await runSimcse({
+    data: defaultSimcseData(),
     mode: values.mode as SimcseMode,
     seed: numberFlag(values.seed, 'seed', USAGE),
     tau: numberFlag(values.tau, 'tau', USAGE),

@@ -7,6 +7,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { parseArgs } from 'node:util';
 import { SIMCLR_DEFAULTS, createSimclrSession } from '../../src/core/simclr';
 import { tf } from '../../src/core/tf';
+import { simclrShapes } from '../../src/data/shapes/simclr';
 import { integerFlag, numberFlag } from '../cli';
 
 const USAGE =
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     ...(minCropArea !== undefined ? { minCropArea } : {}),
   };
   const session = createSimclrSession({
+    data: simclrShapes(),
     seed: integerFlag(values.seed, 'seed', 0, USAGE),
     tau: numberFlag(values.tau, 'tau', USAGE),
     batchSize: integerFlag(values.batch, 'batch', 2, USAGE),

@@ -89,6 +89,7 @@ interface GpuAdapterLike {
 
 async function probeWebGpu(): Promise<BackendCapability> {
   const name = 'webgpu';
+  // eslint-disable-next-line no-restricted-properties -- backend detection is the one place the core asks the browser (absent in Node: no WebGPU).
   const gpu = (globalThis.navigator as { gpu?: { requestAdapter(): Promise<unknown> } } | undefined)
     ?.gpu;
   if (!gpu) return { name, available: false, software: false, detail: 'navigator.gpu is missing' };
@@ -108,10 +109,12 @@ async function probeWebGpu(): Promise<BackendCapability> {
 
 function probeWebGl(): BackendCapability {
   const name = 'webgl';
+  /* eslint-disable no-restricted-globals -- backend detection is the one place the core asks the browser: WebGL's renderer string needs a canvas (absent in a worker or Node: reported unavailable). */
   if (typeof document === 'undefined') {
     return { name, available: false, software: false, detail: 'no DOM' };
   }
   const canvas = document.createElement('canvas');
+  /* eslint-enable no-restricted-globals */
   const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as
     WebGLRenderingContext | WebGL2RenderingContext | null;
   if (!gl) return { name, available: false, software: false, detail: 'WebGL is disabled' };

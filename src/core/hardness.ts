@@ -1,7 +1,16 @@
 // Closed-form views of how the contrastive loss treats its negatives, for the temperature figures:
-// the relative penalty on each negative, the "simple" loss it tends to, and CPC's bound.
+// the relative penalty on each negative, the "simple" loss it tends to (for one anchor, and over
+// a batch of pairs), and CPC's bound.
+import { l2Normalize } from './similarity';
 import { tf } from './tf';
-import { assertFinite, assertInteger, assertPositive, assertVector } from './validate';
+import {
+  assertFinite,
+  assertInteger,
+  assertMatrix,
+  assertPositive,
+  assertSameShape,
+  assertVector,
+} from './validate';
 
 /**
  * The relative penalty the contrastive loss puts on each negative (Wang & Liu, 2021, "hardness-aware"):
@@ -42,6 +51,35 @@ export function simpleLoss(sPos: number, sNeg: tf.Tensor1D, lambda: number): tf.
   assertFinite(lambda, 'lambda');
   if (lambda < 0) throw new Error(`lambda must be ≥ 0 (got ${lambda}).`);
   return tf.tidy(() => tf.sub(tf.mul(tf.sum(sNeg), lambda), sPos));
+}
+
+/**
+ * The simple loss of {@link simpleLoss} over a batch of positive pairs, as the sphere lab trains
+ * it: for each of the 2N points u (rows of z1 and z2, normalised), `−s(u, u⁺) + λ · mean_k s(u, u_k)`
+ * over its partner u⁺ and its 2N − 2 negatives (every other point), averaged over the 2N points.
+ * The mean over negatives, rather than {@link simpleLoss}'s sum, keeps λ independent of N.
+ *
+ * @param z1 - `[N, d]` first views, N ≥ 2.
+ * @param z2 - `[N, d]` second views; row i pairs with row i of `z1`.
+ * @param lambda - weight λ ≥ 0 on the negatives.
+ * @returns scalar loss, differentiable with respect to both inputs.
+ */
+export function batchSimpleLoss(z1: tf.Tensor2D, z2: tf.Tensor2D, lambda: number): tf.Scalar {
+  assertMatrix(z1, 'z1', 2);
+  assertMatrix(z2, 'z2', 2);
+  assertSameShape(z1, 'z1', z2, 'z2');
+  assertFinite(lambda, 'lambda');
+  if (lambda < 0) throw new Error(`lambda must be ≥ 0 (got ${lambda}).`);
+  return tf.tidy(() => {
+    const n = z1.shape[0];
+    const u = l2Normalize(tf.concat([z1, z2]));
+    const partner = tf.concat([tf.slice(u, [n, 0], [n, -1]), tf.slice(u, [0, 0], [n, -1])]);
+    const positive = tf.sum(tf.mul(u, partner), 1);
+    // Σ_j u·u_j over all 2N points, less the partner and the point itself: the negatives' sum.
+    const total = tf.reshape(tf.matMul(u, tf.transpose(tf.sum(u, 0, true))), [2 * n]);
+    const negatives = tf.sub(tf.sub(total, positive), tf.sum(tf.square(u), 1));
+    return tf.mean(tf.sub(tf.mul(negatives, lambda / (2 * n - 2)), positive));
+  });
 }
 
 /**

@@ -2,25 +2,35 @@
 export { ntXentLoss } from './ntxent';
 export {
   infoNCELoss,
+  infoNCEWithNegatives,
   supervisedSimCSELoss,
   marginContrastiveLoss,
   tripletLoss,
   DISTANCE_EPSILON,
 } from './losses';
 export { alignment, uniformity } from './hypersphere';
-export { hardnessWeights, simpleLoss, mutualInformationBound } from './hardness';
+export { hardnessWeights, simpleLoss, batchSimpleLoss, mutualInformationBound } from './hardness';
 export { cosineSimilarityMatrix, l2Normalize, NORM_EPSILON } from './similarity';
 export { disposeCachedConstants, cachedConstantCount } from './constants';
 export { createRng, deriveSeed, type Rng } from './rng';
 export { createMLP, type Activation, type MLP, type MLPOptions, type TrainableModel } from './mlp';
 export {
   Trainer,
+  type AfterStep,
   type BatchScalar,
   type OptimizerName,
   type TrainerOptions,
   type TrainerReading,
 } from './trainer';
-export { knnAccuracy, linearProbe, type Labels, type LinearProbeOptions } from './probes';
+export {
+  knnAccuracy,
+  euclideanKnnAccuracy,
+  linearProbe,
+  type KnnMetric,
+  type Labels,
+  type LinearProbeOptions,
+} from './probes';
+export { checkLabels } from './validate';
 export {
   ntXentWorkload,
   type NtXentWorkloadOptions,
@@ -61,9 +71,14 @@ export {
   type ViewParams,
 } from './augment';
 export { createCNN, type CNN, type CNNOptions, type CNNReadout } from './cnn';
+export { imagesToTensor, type ImageSet } from './images';
 export {
   createSimclrSession,
+  projectToSphere,
   SIMCLR_DEFAULTS,
+  type SimclrData,
+  type SimclrEmbedding,
+  type SimclrParams,
   type SimclrOptions,
   type SimclrSession,
   type SimclrEvaluation,
@@ -76,6 +91,12 @@ export { buildVocabulary, type Vocabulary } from './text/vocabulary';
 export { createSentenceEncoder, type SentenceEncoder } from './text/encoder';
 export { evaluateSts, anisotropy } from './text/metrics';
 export { tfidfEncoder } from './text/baseline';
+export {
+  trainingSentences,
+  type EntailmentTriple,
+  type SimcseData,
+  type TopicSentence,
+} from './text/data';
 export {
   createSimcseSession,
   type SimcseMode,

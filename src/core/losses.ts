@@ -1,5 +1,6 @@
-// Contrastive losses other than NT-Xent: InfoNCE, supervised SimCSE, the margin (pairwise)
-// contrastive loss and the triplet loss. All reduce by the mean over rows.
+// Contrastive losses other than NT-Xent: InfoNCE (in-batch, or against a bank of negatives),
+// supervised SimCSE, the margin (pairwise) contrastive loss and the triplet loss. All reduce by
+// the mean over rows.
 import { l2Normalize, matMulTransposed } from './similarity';
 import { tf } from './tf';
 import {
@@ -7,6 +8,7 @@ import {
   assertMatrix,
   assertPositive,
   assertSameShape,
+  assertSameWidth,
   assertVector,
 } from './validate';
 
@@ -47,6 +49,44 @@ export function infoNCELoss(anchors: tf.Tensor2D, positives: tf.Tensor2D, tau: n
     const up = l2Normalize(positives);
     const logits = tf.div(matMulTransposed(ua, up), tau) as tf.Tensor2D;
     return crossEntropyWithPositives(logits, tf.div(rowDot(ua, up), tau));
+  });
+}
+
+/**
+ * InfoNCE against an explicit set of negatives shared by every query: MoCo's queue (He et al.,
+ * 2020), a memory bank (Wu et al., 2018), or the K negatives of a single anchor (N = 1, as in the
+ * loss explorer). Query i's candidates are its own positive p_i and the K negatives n_1 … n_K; the
+ * other queries' positives are not among them (unlike {@link infoNCELoss}):
+ *
+ *   L = −(1/N) Σ_i log( exp(s(q_i, p_i)/τ) / ( exp(s(q_i, p_i)/τ) + Σ_k exp(s(q_i, n_k)/τ) ) ),
+ *
+ * s = cosine similarity (inputs are normalised inside), τ the temperature. Gradients flow into all
+ * three inputs; a caller that keeps the negatives fixed (MoCo's queue) passes constants.
+ *
+ * @param queries - `[N, d]` anchors, N ≥ 1.
+ * @param positives - `[N, d]`, row i the positive of query i.
+ * @param negatives - `[K, d]`, K ≥ 1, any K (independent of N).
+ * @param tau - temperature τ > 0.
+ * @returns scalar loss, the mean over the N queries.
+ */
+export function infoNCEWithNegatives(
+  queries: tf.Tensor2D,
+  positives: tf.Tensor2D,
+  negatives: tf.Tensor2D,
+  tau: number,
+): tf.Scalar {
+  assertMatrix(queries, 'queries');
+  assertMatrix(positives, 'positives');
+  assertMatrix(negatives, 'negatives');
+  assertSameShape(queries, 'queries', positives, 'positives');
+  assertSameWidth(queries, 'queries', negatives, 'negatives');
+  assertPositive(tau, 'tau');
+  return tf.tidy(() => {
+    const uq = l2Normalize(queries);
+    const positive = tf.div(rowDot(uq, l2Normalize(positives)), tau) as tf.Tensor1D;
+    const toNegatives = tf.div(matMulTransposed(uq, l2Normalize(negatives)), tau);
+    const logits = tf.concat([tf.expandDims(positive, 1), toNegatives], 1) as tf.Tensor2D;
+    return crossEntropyWithPositives(logits, positive);
   });
 }
 

@@ -2,9 +2,8 @@
 // trains on. Most triplets already satisfy the margin and teach nothing (Schroff et al. 2015,
 // FaceNet), so the choice decides how fast, and whether, training works.
 import type { Rng } from './rng';
-import { checkLabels } from './supcon';
 import { tf } from './tf';
-import { assertMatrix } from './validate';
+import { assertMatrix, checkLabels } from './validate';
 
 /** How negatives (and, for `hard`, positives) are chosen. */
 export type MiningStrategy = 'random' | 'semi-hard' | 'hard';

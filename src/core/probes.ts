@@ -1,23 +1,23 @@
-// How good is an embedding? The two standard read-outs of self-supervised learning: a cosine k-NN
-// classifier (Wu et al., 2018) and a linear probe (a logistic regression on frozen features).
+// How good is an embedding? The two standard read-outs of self-supervised learning: a k-NN
+// classifier (cosine, as in Wu et al., 2018, or Euclidean) and a linear probe (a logistic
+// regression on frozen features).
 import { cosineSimilarityMatrix } from './similarity';
 import { tf } from './tf';
-import { assertInteger, assertMatrix, assertPositive, assertSameWidth } from './validate';
+import {
+  assertInteger,
+  assertMatrix,
+  assertPositive,
+  assertSameWidth,
+  checkLabels,
+} from './validate';
 
 /** Class labels: non-negative integers, one per row. */
 export type Labels = ArrayLike<number> | tf.Tensor1D;
 
+/** `labels` as checked plain integers (see {@link checkLabels}), read back first if a tensor. */
 async function labelArray(labels: Labels, name: string, rows: number): Promise<number[]> {
-  const values = labels instanceof tf.Tensor ? Array.from(await labels.data()) : Array.from(labels);
-  if (values.length !== rows) {
-    throw new Error(`${name} must have one label per row (${rows}), got ${values.length}.`);
-  }
-  values.forEach((v, i) => {
-    if (!Number.isInteger(v) || v < 0) {
-      throw new Error(`${name}[${i}] must be a non-negative integer class id (got ${v}).`);
-    }
-  });
-  return values;
+  const values = labels instanceof tf.Tensor ? await labels.data() : labels;
+  return checkLabels(values, rows, name);
 }
 
 /**
@@ -47,15 +47,43 @@ function fraction(predicted: ArrayLike<number>, truth: readonly number[]): numbe
 }
 
 /**
- * k-nearest-neighbour accuracy under cosine similarity: each test row takes the majority label of
- * its k most similar training rows. A tie goes to the tied label whose nearest member ranks first,
- * so results are deterministic.
+ * The share of test rows whose k-NN vote is right. `neighbours` holds each test row's k training
+ * rows, nearest first (`[m, k]`, row-major); a row's vote is {@link majorityLabel} of theirs.
+ */
+function knnScore(
+  neighbours: ArrayLike<number>,
+  k: number,
+  train: readonly number[],
+  test: readonly number[],
+): number {
+  const predicted = test.map((_, row) =>
+    majorityLabel(
+      Array.from({ length: k }, (_, j) => train[neighbours[row * k + j] as number] as number),
+    ),
+  );
+  return fraction(predicted, test);
+}
+
+/** Throws unless 1 ≤ k ≤ n, the number of training rows. */
+function checkK(k: number, n: number): void {
+  assertInteger(k, 'k', 1);
+  if (k > n) throw new Error(`k must be at most the number of training rows (${n}), got ${k}.`);
+}
+
+/** How the k-NN read-out ranks training rows: by cosine similarity or by Euclidean distance. */
+export type KnnMetric = 'cosine' | 'euclidean';
+
+/**
+ * k-nearest-neighbour accuracy: each test row takes the majority label of its k nearest training
+ * rows, by cosine similarity (default) or Euclidean distance. A tie goes to the tied label whose
+ * nearest member ranks first, so results are deterministic.
  *
  * @param trainEmb - `[n, d]` training embeddings.
  * @param trainLabels - n integer labels.
  * @param testEmb - `[m, d]` test embeddings.
  * @param testLabels - m integer labels.
  * @param k - neighbours, 1 ≤ k ≤ n.
+ * @param metric - `'cosine'` (default) or `'euclidean'`.
  * @returns the fraction of test rows classified correctly, in [0, 1].
  */
 export async function knnAccuracy(
@@ -64,24 +92,76 @@ export async function knnAccuracy(
   testEmb: tf.Tensor2D,
   testLabels: Labels,
   k: number,
+  metric: KnnMetric = 'cosine',
 ): Promise<number> {
   assertMatrix(trainEmb, 'trainEmb');
   assertMatrix(testEmb, 'testEmb');
   assertSameWidth(trainEmb, 'trainEmb', testEmb, 'testEmb');
-  assertInteger(k, 'k', 1);
-  const n = trainEmb.shape[0];
-  if (k > n) throw new Error(`k must be at most the number of training rows (${n}), got ${k}.`);
-  const train = await labelArray(trainLabels, 'trainLabels', n);
+  checkK(k, trainEmb.shape[0]);
+  if (metric !== 'cosine' && metric !== 'euclidean') {
+    throw new Error(`metric must be 'cosine' or 'euclidean' (got ${String(metric)}).`);
+  }
+  const train = await labelArray(trainLabels, 'trainLabels', trainEmb.shape[0]);
   const test = await labelArray(testLabels, 'testLabels', testEmb.shape[0]);
-  const neighbours = tf.tidy(() => tf.topk(cosineSimilarityMatrix(testEmb, trainEmb), k).indices);
+  const neighbours = tf.tidy(() => {
+    // Higher is nearer: the cosine, or minus the squared distance (same order as the distance).
+    const closeness =
+      metric === 'cosine'
+        ? cosineSimilarityMatrix(testEmb, trainEmb)
+        : tf.neg(
+            tf.sum(tf.squaredDifference(tf.expandDims(testEmb, 1), tf.expandDims(trainEmb, 0)), 2),
+          );
+    return tf.topk(closeness, k).indices;
+  });
   const indices = await neighbours.data();
   neighbours.dispose();
-  const predicted = test.map((_, row) =>
-    majorityLabel(
-      Array.from({ length: k }, (_, j) => train[indices[row * k + j] as number] as number),
-    ),
-  );
-  return fraction(predicted, test);
+  return knnScore(indices, k, train, test);
+}
+
+/**
+ * {@link knnAccuracy} under Euclidean distance on plain arrays, synchronously: for read-outs of
+ * embeddings already read back from the device (the metric-learning lab's panels). Equal
+ * distances rank the lower training row first. On unit vectors Euclidean order is cosine order
+ * (‖u − v‖² = 2 − 2·cos), so the same read-out serves points in the plane and on the circle.
+ *
+ * @param train - `[n, d]` training rows, row-major (d = train.length / n).
+ * @param trainLabels - n integer labels.
+ * @param test - `[m, d]` test rows, row-major.
+ * @param testLabels - m integer labels.
+ * @param k - neighbours, 1 ≤ k ≤ n.
+ * @returns the fraction of test rows classified correctly, in [0, 1].
+ */
+export function euclideanKnnAccuracy(
+  train: Float32Array,
+  trainLabels: ArrayLike<number>,
+  test: Float32Array,
+  testLabels: ArrayLike<number>,
+  k: number,
+): number {
+  const n = trainLabels.length;
+  const m = testLabels.length;
+  const d = n > 0 ? train.length / n : 0;
+  if (!Number.isInteger(d) || d < 1 || test.length !== m * d) {
+    throw new Error(
+      `train and test must be [n, d] and [m, d] rows for ${n} and ${m} labels (got ${train.length} and ${test.length} values).`,
+    );
+  }
+  checkK(k, n);
+  const trainClasses = checkLabels(trainLabels, n, 'trainLabels');
+  const testClasses = checkLabels(testLabels, m, 'testLabels');
+  const distances = new Float64Array(n);
+  const order = Array.from({ length: n }, (_, j) => j);
+  const neighbours = new Int32Array(m * k);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let squared = 0;
+      for (let c = 0; c < d; c++) squared += (train[j * d + c]! - test[i * d + c]!) ** 2;
+      distances[j] = squared;
+    }
+    order.sort((a, b) => distances[a]! - distances[b]! || a - b);
+    for (let r = 0; r < k; r++) neighbours[i * k + r] = order[r]!;
+  }
+  return knnScore(neighbours, k, trainClasses, testClasses);
 }
 
 /** Options of {@link linearProbe}. */

@@ -1,4 +1,5 @@
-// SimCLR (Chen et al., 2020) on the built-in shapes, as a session that a figure, a worker or a
+// SimCLR (Chen et al., 2020) on a set of images (the caller's: the chapter uses the built-in shapes
+// of src/data/shapes), as a session that a figure, a worker or a
 // script can step, evaluate, change and reset. Each step draws a batch of unlabelled images, makes
 // two augmented views of each, embeds both with the CNN encoder + projection head, and takes one
 // Adam step on NT-Xent. Labels are used only to evaluate the encoder's representation on held-out
@@ -12,10 +13,9 @@ import { knnAccuracy, linearProbe } from './probes';
 import { deriveSeed, type Rng } from './rng';
 import { l2Normalize } from './similarity';
 import { tf } from './tf';
+import { imagesToTensor, type ImageSet } from './images';
 import { Trainer, type TrainerReading } from './trainer';
 import { assertInteger, assertPositive } from './validate';
-import { generateShapes, type ShapesDataset } from '../data/shapes';
-import { SIMCLR_DATA_SEED } from './simclr-data';
 
 /** The settings a reader can change while training runs. */
 export interface SimclrParams {
@@ -29,8 +29,10 @@ export interface SimclrParams {
   augment: AugmentOptions;
 }
 
-/** Options of {@link createSimclrSession}; every field has a default. */
+/** Options of {@link createSimclrSession}; every field but `data` has a default. */
 export interface SimclrOptions extends Partial<SimclrParams> {
+  /** Training and held-out images, e.g. `simclrShapes()` of src/data/shapes. */
+  data: SimclrData;
   /** Seeds the weights, the batches and the augmentations (default 0). */
   seed?: number;
   /** Loss readback cadence of the underlying {@link Trainer} (default 10). */
@@ -45,16 +47,14 @@ export interface SimclrOptions extends Partial<SimclrParams> {
   resolution?: number;
   /** Neighbours of the k-NN read-out (default 10). */
   k?: number;
-  /** Training and held-out images (default {@link defaultSimclrData}). */
-  data?: SimclrData;
 }
 
 /** Unlabelled training images and labelled held-out images of the same size. */
 export interface SimclrData {
   /** Training images; their labels are never read. */
-  readonly train: ShapesDataset;
+  readonly train: ImageSet;
   /** Held-out images: the first half is the k-NN and probe's labelled memory, the rest the queries. */
-  readonly heldOut: ShapesDataset;
+  readonly heldOut: ImageSet;
 }
 
 /** Accuracy of the representation h = f(x) on the held-out queries. */
@@ -119,22 +119,6 @@ export const SIMCLR_DEFAULTS: Readonly<SimclrParams> = Object.freeze({
   lr: 3e-3,
   augment: Object.freeze({ ...SIMCLR_AUGMENT, blur: false, strength: 1, minCropArea: 0.3 }),
 });
-
-/**
- * The default images: 2,048 unlabelled training images and 1,280 held-out ones, 32 × 32. With 640
- * queries the k-NN readout's standard error is under 2 points, so a gain is not a fluke of the draw.
- */
-export function defaultSimclrData(): SimclrData {
-  const all = generateShapes({ count: 2048 + 1280, seed: SIMCLR_DATA_SEED });
-  const pixels = all.size * all.size * 3;
-  const part = (start: number, count: number): ShapesDataset => ({
-    ...all,
-    images: all.images.subarray(start * pixels, (start + count) * pixels),
-    labels: all.labels.subarray(start, start + count),
-    count,
-  });
-  return { train: part(0, 2048), heldOut: part(2048, 1280) };
-}
 
 function checkParams(p: SimclrParams): void {
   assertPositive(p.tau, 'tau');
@@ -208,16 +192,8 @@ export function projectToSphere(
   return { points, directions };
 }
 
-interface ViewBatch {
-  views: tf.Tensor4D;
-  n: number;
-}
-
-/**
- * Starts a SimCLR session. The data set is uploaded once; the random-init baseline is computed on
- * first request and cached per seed.
- */
-export function createSimclrSession(options: SimclrOptions = {}): SimclrSession {
+/** The parameters of a new session: `options` over {@link SIMCLR_DEFAULTS}, checked. */
+function initialParams(options: SimclrOptions): SimclrParams {
   const params: SimclrParams = {
     tau: options.tau ?? SIMCLR_DEFAULTS.tau,
     batchSize: options.batchSize ?? SIMCLR_DEFAULTS.batchSize,
@@ -225,8 +201,28 @@ export function createSimclrSession(options: SimclrOptions = {}): SimclrSession 
     augment: { ...(options.augment ?? SIMCLR_DEFAULTS.augment) },
   };
   checkParams(params);
-  const k = options.k ?? 10;
-  const data = options.data ?? defaultSimclrData();
+  return params;
+}
+
+/** The held-out images on the device, split into the read-outs' labelled memory and queries. */
+interface HeldOut {
+  /** `[m, r, r, 3]` held-out images pooled to the encoder's resolution r. */
+  images: tf.Tensor4D;
+  /** Side r of the images the encoder sees. */
+  resolution: number;
+  /** The first `memory` rows are the k-NN and probe's memory, the rest the queries. */
+  memory: number;
+  memoryLabels: number[];
+  queryLabels: number[];
+  /** Neighbours of the k-NN read-out. */
+  k: number;
+}
+
+/**
+ * Checks the data against k and the encoder's resolution (default 16, a divisor of the image
+ * side), then uploads the held-out images once, pooled to it. The caller disposes `images`.
+ */
+function prepareHeldOut(data: SimclrData, k: number, resolution = 16): HeldOut {
   const { train, heldOut } = data;
   if (heldOut.size !== train.size) throw new Error('train and heldOut must have the same size.');
   const memory = Math.floor(heldOut.count / 2);
@@ -234,33 +230,44 @@ export function createSimclrSession(options: SimclrOptions = {}): SimclrSession 
   if (memory < k || heldOut.count - memory < 1) {
     throw new Error(`heldOut needs more than ${2 * k} images for k = ${k}.`);
   }
-  const resolution = options.resolution ?? 16;
   assertInteger(resolution, 'resolution', 1);
   if (train.size % resolution !== 0) {
     throw new Error(`resolution must divide the image side ${train.size} (got ${resolution}).`);
   }
-  const upload = (set: ShapesDataset) =>
-    tf.tidy(() =>
-      averagePool(
-        tf.tensor4d(set.images, [set.count, set.size, set.size, 3]),
-        set.size / resolution,
-      ),
-    );
-  const cnnOptions = { ...options.cnn, inputSize: resolution };
-  let seed = options.seed ?? 0;
-  const model = createCNN({ ...cnnOptions, seed: deriveSeed(seed, 1) });
-  // Training views are cropped from the full-size images and only then pooled to `resolution`,
-  // so a small crop keeps the detail that a pre-shrunk image would have lost.
+  const images = tf.tidy(() =>
+    averagePool(imagesToTensor(heldOut), heldOut.size / resolution),
+  ) as tf.Tensor4D;
+  return {
+    images,
+    resolution,
+    memory,
+    memoryLabels: Array.from(heldOut.labels.subarray(0, memory)),
+    queryLabels: Array.from(heldOut.labels.subarray(memory)),
+    k,
+  };
+}
+
+/** One step's input: two augmented views of n distinct images, rows i and n + i a pair. */
+interface ViewBatch {
+  views: tf.Tensor4D;
+  n: number;
+}
+
+/**
+ * The Trainer's batch source: n = min(batch size, training images) distinct images, each twice,
+ * through the augmentations of `params` (read on every call). Training views are cropped from the
+ * full-size images and only then pooled to `resolution`, so a small crop keeps the detail that a
+ * pre-shrunk image would have lost.
+ */
+function viewSampler(
+  train: ImageSet,
+  params: SimclrParams,
+  resolution: number,
+): (rng: Rng) => ViewBatch {
   const downscale = train.size / resolution;
   const pixels = train.size * train.size * 3;
-  const heldOutImages = upload(heldOut);
-  const memoryLabels = Array.from(heldOut.labels.subarray(0, memory));
-  const queryLabels = Array.from(heldOut.labels.subarray(memory));
   const order = Array.from({ length: train.count }, (_, i) => i);
-  const baselines = new Map<string, Promise<SimclrEvaluation>>();
-  let directions: Float32Array | undefined;
-
-  const sampleBatch = (rng: Rng): ViewBatch => {
+  return (rng) => {
     const n = Math.min(params.batchSize, train.count);
     // A partial Fisher–Yates shuffle: n distinct images, so no image is its own negative.
     for (let i = 0; i < n; i++) {
@@ -280,35 +287,95 @@ export function createSimclrSession(options: SimclrOptions = {}): SimclrSession 
     const views = augmentBatch(batch, params.augment, () => rng.uniform(), downscale);
     return { views: views.images, n };
   };
+}
+
+/** NT-Xent of a view batch through `model`: both views in one forward pass. */
+function viewLoss(model: CNN): (batch: ViewBatch, params: SimclrParams) => tf.Scalar {
+  return ({ views, n }, p) => {
+    const z = model.project(views);
+    return ntXentLoss(tf.slice(z, [0, 0], [n, -1]), tf.slice(z, [n, 0], [n, -1]), p.tau);
+  };
+}
+
+/** k-NN (and, with `probe`, linear-probe) accuracy of `encoder`'s h on the held-out queries. */
+async function readouts(encoder: CNN, heldOut: HeldOut, probe: boolean): Promise<SimclrEvaluation> {
+  const { memory, memoryLabels, queryLabels, k } = heldOut;
+  const h = tf.tidy(() => l2Normalize(encoder.encode(heldOut.images)));
+  const bank = tf.slice(h, [0, 0], [memory, -1]) as tf.Tensor2D;
+  const queries = tf.slice(h, [memory, 0], [-1, -1]) as tf.Tensor2D;
+  try {
+    const knn = await knnAccuracy(bank, memoryLabels, queries, queryLabels, k);
+    const probeAccuracy = probe
+      ? await linearProbe(bank, memoryLabels, queries, queryLabels, { steps: 150 })
+      : null;
+    return { knn, probe: probeAccuracy };
+  } finally {
+    tf.dispose([h, bank, queries]);
+  }
+}
+
+/**
+ * Held-out representations of `encoder` on S², with the principal directions used; their signs
+ * follow `directions` when given (see {@link projectToSphere}).
+ */
+async function sphereEmbedding(
+  encoder: CNN,
+  images: tf.Tensor4D,
+  directions: Float32Array | undefined,
+): Promise<{ points: Float32Array; directions: Float32Array }> {
+  const h = tf.tidy(() => l2Normalize(encoder.encode(images)));
+  const rows = (await h.data()) as Float32Array;
+  const d = h.shape[1];
+  h.dispose();
+  return projectToSphere(rows, d, directions);
+}
+
+/**
+ * The read-outs of each seed's encoder at random initialisation, computed on first request and
+ * cached per seed and `probe`. The Trainer initialises the model from deriveSeed(seed, 1); this
+ * rebuilds exactly that.
+ */
+function randomInitBaselines(
+  cnnOptions: Omit<CNNOptions, 'seed'>,
+  heldOut: HeldOut,
+): (seed: number, probe: boolean) => Promise<SimclrEvaluation> {
+  const baselines = new Map<string, Promise<SimclrEvaluation>>();
+  return (seed, probe) => {
+    const key = `${seed}:${probe}`;
+    let cached = baselines.get(key);
+    if (!cached) {
+      const fresh = createCNN({ ...cnnOptions, seed: deriveSeed(seed, 1) });
+      cached = readouts(fresh, heldOut, probe).finally(() => fresh.dispose());
+      baselines.set(key, cached);
+    }
+    return cached;
+  };
+}
+
+/**
+ * Starts a SimCLR session on `options.data`. The held-out images are uploaded once; the
+ * random-init baseline is computed on first request and cached per seed.
+ */
+export function createSimclrSession(options: SimclrOptions): SimclrSession {
+  const params = initialParams(options);
+  const { data } = options;
+  const heldOut = prepareHeldOut(data, options.k ?? 10, options.resolution);
+  const { resolution } = heldOut;
+  const cnnOptions = { ...options.cnn, inputSize: resolution };
+  let seed = options.seed ?? 0;
+  const model = createCNN({ ...cnnOptions, seed: deriveSeed(seed, 1) });
+  const baseline = randomInitBaselines(cnnOptions, heldOut);
+  let directions: Float32Array | undefined;
 
   const trainer = new Trainer<ViewBatch, SimclrParams>({
     model,
-    sampleBatch,
-    // Both views in one forward pass; rows i and n + i are a positive pair.
-    loss: ({ views, n }, p) => {
-      const z = model.project(views);
-      return ntXentLoss(tf.slice(z, [0, 0], [n, -1]), tf.slice(z, [n, 0], [n, -1]), p.tau);
-    },
+    sampleBatch: viewSampler(data.train, params, resolution),
+    loss: viewLoss(model),
     params,
     seed,
     learningRate: params.lr,
     readEvery: options.readEvery ?? 10,
   });
-
-  async function readouts(encoder: CNN, probe: boolean): Promise<SimclrEvaluation> {
-    const h = tf.tidy(() => l2Normalize(encoder.encode(heldOutImages)));
-    const bank = tf.slice(h, [0, 0], [memory, -1]) as tf.Tensor2D;
-    const queries = tf.slice(h, [memory, 0], [-1, -1]) as tf.Tensor2D;
-    try {
-      const knn = await knnAccuracy(bank, memoryLabels, queries, queryLabels, k);
-      const probeAccuracy = probe
-        ? await linearProbe(bank, memoryLabels, queries, queryLabels, { steps: 150 })
-        : null;
-      return { knn, probe: probeAccuracy };
-    } finally {
-      tf.dispose([h, bank, queries]);
-    }
-  }
 
   return {
     get params() {
@@ -327,26 +394,12 @@ export function createSimclrSession(options: SimclrOptions = {}): SimclrSession 
     data,
     step: () => trainer.step(),
     run: (steps) => trainer.run(steps),
-    evaluate: ({ probe = false } = {}) => readouts(model, probe),
-    baseline({ probe = false } = {}) {
-      const key = `${seed}:${probe}`;
-      let cached = baselines.get(key);
-      if (!cached) {
-        // The Trainer initialises the model from deriveSeed(seed, 1); rebuild exactly that.
-        const fresh = createCNN({ ...cnnOptions, seed: deriveSeed(seed, 1) });
-        cached = readouts(fresh, probe).finally(() => fresh.dispose());
-        baselines.set(key, cached);
-      }
-      return cached;
-    },
+    evaluate: ({ probe = false } = {}) => readouts(model, heldOut, probe),
+    baseline: ({ probe = false } = {}) => baseline(seed, probe),
     async embedding() {
-      const h = tf.tidy(() => l2Normalize(model.encode(heldOutImages)));
-      const rows = (await h.data()) as Float32Array;
-      const d = h.shape[1];
-      h.dispose();
-      const projected = projectToSphere(rows, d, directions);
+      const projected = await sphereEmbedding(model, heldOut.images, directions);
       directions = projected.directions;
-      return { points: projected.points, labels: heldOut.labels.slice() };
+      return { points: projected.points, labels: data.heldOut.labels.slice() };
     },
     update(changes) {
       const next = { ...params, ...changes, augment: { ...(changes.augment ?? params.augment) } };
@@ -361,7 +414,7 @@ export function createSimclrSession(options: SimclrOptions = {}): SimclrSession 
     },
     dispose() {
       trainer.dispose();
-      heldOutImages.dispose();
+      heldOut.images.dispose();
     },
   };
 }

@@ -2,25 +2,7 @@
 // every other sample of the anchor's class is a positive.
 import { l2Normalize, matMulTransposed } from './similarity';
 import { tf } from './tf';
-import { assertMatrix, assertPositive } from './validate';
-
-/**
- * Checks `labels` against `rows` and returns them as plain integers.
- *
- * @throws if the count is wrong or a label is not a non-negative integer
- */
-export function checkLabels(labels: ArrayLike<number>, rows: number, name = 'labels'): number[] {
-  const values = Array.from(labels);
-  if (values.length !== rows) {
-    throw new Error(`${name} must have one label per row (${rows}), got ${values.length}.`);
-  }
-  values.forEach((v, i) => {
-    if (!Number.isInteger(v) || v < 0) {
-      throw new Error(`${name}[${i}] must be a non-negative integer class id (got ${v}).`);
-    }
-  });
-  return values;
-}
+import { assertMatrix, assertPositive, checkLabels } from './validate';
 
 /**
  * The positive mask of SupCon: entry (i, j) is 1 when j ≠ i and j has i's label, else 0.

@@ -14,6 +14,13 @@ export type OptimizerName = 'adam' | 'sgd';
 /** A scalar computed from a batch and the current hyper-parameters. */
 export type BatchScalar<Batch, Params> = (batch: Batch, params: Params) => tf.Scalar;
 
+/**
+ * Runs after each optimizer step, with that step's 1-based number, inside a `tf.tidy`: tensors it
+ * creates are freed, and it may `assign` to variables it owns, e.g. a momentum (EMA) update of a
+ * target encoder, θ_k ← m·θ_k + (1 − m)·θ_q, as in MoCo and BYOL.
+ */
+export type AfterStep = (step: number) => void;
+
 /** Options of {@link Trainer}. */
 export interface TrainerOptions<Batch, Params> {
   /** The model to train; the trainer owns it from now on (and disposes it). */
@@ -40,6 +47,12 @@ export interface TrainerOptions<Batch, Params> {
   learningRate?: number;
   /** Read the loss and metrics back every this many steps (default 10). */
   readEvery?: number;
+  /**
+   * Called after every optimizer step, once the model's variables hold the new values (see
+   * {@link AfterStep}). If it throws, the step has still been taken and counted, and `step()`
+   * rethrows.
+   */
+  afterStep?: AfterStep;
 }
 
 /** The values read back after one step. */
@@ -88,6 +101,7 @@ export class Trainer<Batch, Params> {
   private readonly sampleBatch: (rng: Rng, step: number) => Batch;
   private readonly loss: BatchScalar<Batch, Params>;
   private readonly metrics: [string, BatchScalar<Batch, Params>][];
+  private readonly afterStep: AfterStep | undefined;
   private readonly optimizerName: OptimizerName;
   private optimizer: TunableOptimizer;
   private rate: number;
@@ -107,6 +121,10 @@ export class Trainer<Batch, Params> {
     }
     if (typeof sampleBatch !== 'function') throw new Error('sampleBatch must be a function.');
     if (typeof loss !== 'function') throw new Error('loss must be a function.');
+    if (options.afterStep !== undefined && typeof options.afterStep !== 'function') {
+      throw new Error('afterStep must be a function.');
+    }
+    this.afterStep = options.afterStep;
     this.optimizerName = options.optimizer ?? 'adam';
     this.rate = options.learningRate ?? (this.optimizerName === 'sgd' ? 0.1 : 1e-3);
     assertPositive(this.rate, 'learningRate');
@@ -152,7 +170,10 @@ export class Trainer<Batch, Params> {
     this.every = steps;
   }
 
-  /** One optimisation step; on every `readEvery`-th step it also starts an asynchronous readback. */
+  /**
+   * One optimisation step; on every `readEvery`-th step it also starts an asynchronous readback.
+   * Then the `afterStep` hook, if any, in a tidy of its own.
+   */
   step(): void {
     this.assertLive();
     // Counted only once it succeeds, so a step that throws (say, on τ = 0) can simply be retried.
@@ -176,6 +197,8 @@ export class Trainer<Batch, Params> {
     }) as tf.Tensor | undefined;
     this.steps = step;
     if (readout !== undefined) this.pending.push(this.readBack(readout, step));
+    const afterStep = this.afterStep;
+    if (afterStep !== undefined) tf.tidy(() => afterStep(step));
   }
 
   /**

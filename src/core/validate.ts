@@ -87,3 +87,22 @@ export function assertSameWidth(
     );
   }
 }
+
+/**
+ * Checks class labels against `rows` and returns them as plain integers: the one label check of
+ * the core (SupCon, triplet mining, the k-NN and linear-probe read-outs).
+ *
+ * @throws if the count is wrong or a label is not a non-negative integer
+ */
+export function checkLabels(labels: ArrayLike<number>, rows: number, name = 'labels'): number[] {
+  const values = Array.from(labels);
+  if (values.length !== rows) {
+    throw new Error(`${name} must have one label per row (${rows}), got ${values.length}.`);
+  }
+  values.forEach((v, i) => {
+    if (!Number.isInteger(v) || v < 0) {
+      throw new Error(`${name}[${i}] must be a non-negative integer class id (got ${v}).`);
+    }
+  });
+  return values;
+}

@@ -1,8 +1,7 @@
 // Labelled 2-D clusters, the toy data set of the metric-learning lab: a few Gaussian blobs around
 // a circle, with a held-out set drawn from the same blobs, optionally followed by nuisance input
 // dimensions that carry no class information. A function of the seed alone.
-import { createRng, deriveSeed } from '../core/rng';
-import { assertFinite, assertInteger } from '../core/validate';
+import { gaussian, mixSeed, mulberry32, uniform } from './prng';
 
 /** Options of {@link makeClusters}. */
 export interface ClusterOptions {
@@ -40,6 +39,23 @@ export interface Clusters {
   centres: Float32Array;
 }
 
+/** Throws unless `value` is an integer ≥ `min`. */
+function checkCount(name: string, value: number, min: number): void {
+  if (!Number.isInteger(value) || value < min) {
+    throw new RangeError(`makeClusters: ${name} must be an integer ≥ ${min}, got ${value}`);
+  }
+}
+
+/** Throws unless `value` is a finite number ≥ 0. */
+function checkSpread(name: string, value: number): void {
+  if (!Number.isFinite(value) || value < 0) {
+    throw new RangeError(`makeClusters: ${name} must be a finite number ≥ 0, got ${value}`);
+  }
+}
+
+/** Stream of the cluster draws in {@link mixSeed}. */
+const CLUSTER_STREAM = 3;
+
 function draw(
   count: number,
   perCluster: number,
@@ -74,23 +90,25 @@ function draw(
 export function makeClusters(options: ClusterOptions): Clusters {
   const { clusters, noise, trainPerCluster, testPerCluster, seed } = options;
   const nuisance = { dims: options.nuisanceDims ?? 0, scale: options.nuisanceScale ?? 1 };
-  assertInteger(clusters, 'clusters', 2);
-  assertFinite(noise, 'noise');
-  if (noise < 0) throw new Error(`noise must be ≥ 0 (got ${noise}).`);
-  assertInteger(trainPerCluster, 'trainPerCluster', 2);
-  assertInteger(testPerCluster, 'testPerCluster', 1);
-  assertInteger(nuisance.dims, 'nuisanceDims', 0);
-  assertFinite(nuisance.scale, 'nuisanceScale');
-  if (nuisance.scale < 0) throw new Error(`nuisanceScale must be ≥ 0 (got ${nuisance.scale}).`);
-  const rng = createRng(deriveSeed(seed, 3));
-  const start = rng.uniform(0, 2 * Math.PI);
+  checkCount('clusters', clusters, 2);
+  checkSpread('noise', noise);
+  checkCount('trainPerCluster', trainPerCluster, 2);
+  checkCount('testPerCluster', testPerCluster, 1);
+  checkCount('nuisanceDims', nuisance.dims, 0);
+  checkSpread('nuisanceScale', nuisance.scale);
+  if (!Number.isSafeInteger(seed)) {
+    throw new RangeError(`makeClusters: seed must be a safe integer, got ${seed}`);
+  }
+  // mixSeed reads 32 bits of the seed; the high bits go in as the index, so seeds 2³² apart differ.
+  const rng = mulberry32(mixSeed(seed, CLUSTER_STREAM, Math.floor(seed / 4294967296)));
+  const start = uniform(rng, 0, 2 * Math.PI);
   const centres = new Float32Array(2 * clusters);
   for (let c = 0; c < clusters; c++) {
     const angle = start + (2 * Math.PI * c) / clusters;
     centres[2 * c] = Math.cos(angle);
     centres[2 * c + 1] = Math.sin(angle);
   }
-  const normal = () => rng.normal();
+  const normal = () => gaussian(rng);
   return {
     train: draw(clusters, trainPerCluster, noise, centres, nuisance, normal),
     test: draw(clusters, testPerCluster, noise, centres, nuisance, normal),

@@ -1,6 +1,6 @@
-// One anchor's InfoNCE through the core's batched `infoNCELoss`, for the figures that show a single
-// row of the loss (the loss explorer and the temperature figure).
-import { infoNCELoss } from '../core';
+// One anchor's InfoNCE through the core's `infoNCEWithNegatives`, for the figures that show a
+// single row of the loss (the loss explorer and the temperature figure).
+import { infoNCEWithNegatives } from '../core';
 import { tf } from '../core/tf';
 
 /**
@@ -8,10 +8,7 @@ import { tf } from '../core/tf';
  *
  *   L = −log( exp(s(a, c_0)/τ) / Σ_j exp(s(a, c_j)/τ) ),
  *
- * computed by the core's {@link infoNCELoss}. That function averages over a batch whose row j pairs
- * anchor j with candidate j; here rows 1…K get a zero anchor. The core keeps a zero row at zero
- * when normalising, so each of those rows has all-zero logits: it adds exactly log(K + 1) to the
- * sum and nothing to the gradient, and undoing the mean leaves the anchor's own loss.
+ * the core's {@link infoNCEWithNegatives} with N = 1: positive c_0, negatives c_1 … c_K.
  *
  * @param anchor - `[1, d]` the anchor (normalised inside).
  * @param candidates - `[K + 1, d]` the positive, then K ≥ 1 negatives (normalised inside).
@@ -28,11 +25,14 @@ export function singleAnchorInfoNCE(
     throw new Error(`anchor must be [1, ${dims}] (got [${anchor.shape.join(', ')}]).`);
   }
   if (rows < 2) throw new Error('candidates need the positive and at least one negative.');
-  return tf.tidy(() => {
-    const anchors = tf.concat([anchor, tf.zeros([rows - 1, dims])], 0) as tf.Tensor2D;
-    const mean = infoNCELoss(anchors, candidates, tau);
-    return tf.sub(tf.mul(mean, rows), (rows - 1) * Math.log(rows));
-  });
+  return tf.tidy(() =>
+    infoNCEWithNegatives(
+      anchor,
+      tf.slice(candidates, [0, 0], [1, -1]),
+      tf.slice(candidates, [1, 0], [-1, -1]),
+      tau,
+    ),
+  );
 }
 
 /**

@@ -14,7 +14,8 @@ import {
 import { blurRadius, gaussianKernel } from '../../src/core/augment-blur';
 import { colorJitter, defaultJitterStrategy } from '../../src/core/augment-jitter';
 import { tf } from '../../src/core/tf';
-import { generateShapes, mulberry32, shapesToTensor } from '../../src/data/shapes';
+import { imagesToTensor } from '../../src/core/images';
+import { generateShapes, mulberry32 } from '../../src/data/shapes';
 import { expectClose, leakedBy, useCpu, values } from './helpers';
 
 const NONE: ViewParams = {
@@ -42,7 +43,7 @@ const NEUTRAL_JITTER: JitterParams = {
 
 /** A batch of generated shapes, `[n, 32, 32, 3]`. */
 function shapes(n: number, seed = 5): tf.Tensor4D {
-  return shapesToTensor(generateShapes({ count: n, seed }));
+  return imagesToTensor(generateShapes({ count: n, seed }));
 }
 
 /** Random colour noise in [lo, hi), `[n, size, size, 3]`. */

@@ -1,8 +1,14 @@
-// Hardness weights, the simple loss and the CPC bound, including both temperature limits.
+// Hardness weights, the simple loss (one anchor and a batch of pairs) and the CPC bound, including
+// both temperature limits.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hardnessWeights, mutualInformationBound, simpleLoss } from '../../src/core';
+import {
+  batchSimpleLoss,
+  hardnessWeights,
+  mutualInformationBound,
+  simpleLoss,
+} from '../../src/core';
 import { tf } from '../../src/core/tf';
-import { expectClose, take, useCpu, values } from './helpers';
+import { expectClose, leakedBy, randomMatrix, take, useCpu, values } from './helpers';
 
 const sPos = 0.8;
 const negatives = [0.7, 0.1, -0.3, 0.65];
@@ -75,6 +81,64 @@ describe('simpleLoss', () => {
     expect(take(simpleLoss(sPos, sNeg, 0.5))).toBeCloseTo(-0.8 + 0.5 * 1.15, 6);
     expect(() => simpleLoss(sPos, sNeg, -1)).toThrow(/lambda/);
     sNeg.dispose();
+  });
+});
+
+describe('batchSimpleLoss', () => {
+  beforeAll(useCpu);
+
+  it('matches −s_pos + λ·mean of the negatives, point by point', () => {
+    const z1 = tf.tensor2d([
+      [1, 0],
+      [0, 1],
+    ]);
+    const z2 = tf.tensor2d([
+      [1, 1],
+      [-1, 0],
+    ]);
+    const loss = batchSimpleLoss(z1, z2, 2);
+    // Unit rows: a=(1,0) b=(0,1) c=(.707,.707) d=(−1,0); partners a–c, b–d.
+    const r = Math.SQRT1_2;
+    const terms = [
+      [r, (0 + -1) / 2], // a: positive c; negatives b, d
+      [0, (0 + r) / 2], // b: positive d; negatives a, c
+      [r, (r + -r) / 2], // c: positive a; negatives b, d
+      [0, (-1 + -r) / 2], // d: positive b; negatives a, c
+    ];
+    const expected = terms.reduce((sum, [pos, neg]) => sum - pos! + 2 * neg!, 0) / 4;
+    expect(loss.dataSync()[0]).toBeCloseTo(expected, 5);
+    tf.dispose([z1, z2, loss]);
+  });
+
+  it('is simpleLoss with the mean over negatives, averaged over all 2N points, and leaks nothing', () => {
+    const z1 = randomMatrix(5, 3, 4);
+    const z2 = randomMatrix(5, 3, 5);
+    const lambda = 0.7;
+    const u = tf.tidy(() => {
+      const all = tf.concat([z1, z2]);
+      return tf.div(all, tf.norm(all, 'euclidean', 1, true)) as tf.Tensor2D;
+    });
+    const rows = u.arraySync();
+    const dot = (a: number[], b: number[]) => a.reduce((t, v, k) => t + v * b[k]!, 0);
+    let total = 0;
+    rows.forEach((ui, i) => {
+      const partner = (i + 5) % 10;
+      const sNeg = rows.flatMap((uj, j) => (j === i || j === partner ? [] : [dot(ui, uj)]));
+      total += take(simpleLoss(dot(ui, rows[partner]!), tf.tensor1d(sNeg), lambda / sNeg.length));
+    });
+    expect(take(batchSimpleLoss(z1, z2, lambda))).toBeCloseTo(total / 10, 5);
+    expect(leakedBy(() => batchSimpleLoss(z1, z2, lambda))).toBe(0);
+    tf.dispose([z1, z2, u]);
+  });
+
+  it('rejects bad arguments', () => {
+    const a = randomMatrix(3, 2, 1);
+    const b = randomMatrix(4, 2, 2);
+    const one = randomMatrix(1, 2, 3);
+    expect(() => batchSimpleLoss(a, b, 1)).toThrow(/z1 and z2/);
+    expect(() => batchSimpleLoss(one, one, 1)).toThrow(/z1/);
+    expect(() => batchSimpleLoss(a, a, -1)).toThrow(/lambda/);
+    tf.dispose([a, b, one]);
   });
 });
 

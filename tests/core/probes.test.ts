@@ -1,8 +1,9 @@
-// k-NN accuracy and the linear probe: perfect on separable data, deterministic, leak-free.
+// k-NN accuracy (cosine and Euclidean, on tensors and on plain arrays) and the linear probe:
+// perfect on separable data, deterministic, leak-free.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { knnAccuracy, linearProbe } from '../../src/core';
+import { euclideanKnnAccuracy, knnAccuracy, linearProbe } from '../../src/core';
 import { tf } from '../../src/core/tf';
-import { useCpu } from './helpers';
+import { randomMatrix, useCpu } from './helpers';
 
 /** Points around `classes` directions on the circle, `perClass` each, with a little spread. */
 function clusters(classes: number, perClass: number, offset: number) {
@@ -72,6 +73,67 @@ describe('knnAccuracy', () => {
     await expect(knnAccuracy(x, [0, 1], x, [0, 1], 3)).rejects.toThrow(/k must be at most/);
     await expect(knnAccuracy(x, [0], x, [0, 1], 1)).rejects.toThrow(/trainLabels/);
     await expect(knnAccuracy(x, [0, 1.5], x, [0, 1], 1)).rejects.toThrow(/trainLabels\[1\]/);
+    x.dispose();
+  });
+});
+
+describe('euclideanKnnAccuracy', () => {
+  beforeAll(useCpu);
+
+  it('takes the majority of the k nearest', () => {
+    const train = Float32Array.from([0, 0, 0.1, 0, 5, 5, 5.1, 5, 0.2, 0]);
+    const trainLabels = [0, 0, 1, 1, 1];
+    const test = Float32Array.from([0.05, 0, 5, 5.05]);
+    // k = 3: near the origin two 0s and one 1 → 0; near (5, 5) → 1.
+    expect(euclideanKnnAccuracy(train, trainLabels, test, [0, 1], 3)).toBe(1);
+    expect(euclideanKnnAccuracy(train, trainLabels, test, [1, 1], 3)).toBe(0.5);
+  });
+
+  it('breaks a tie reached late in favour of the label ranked nearest, as knnAccuracy does', () => {
+    // Distances 1, 2, 3, 4 from the test point carry labels 0, 1, 1, 0.
+    const train = Float32Array.from([1, 0, 2, 0, 3, 0, 4, 0]);
+    const test = Float32Array.from([0, 0]);
+    expect(euclideanKnnAccuracy(train, [0, 1, 1, 0], test, [0], 4)).toBe(1);
+  });
+
+  it('agrees with knnAccuracy under the Euclidean metric, in any dimension', async () => {
+    for (const [d, k] of [
+      [2, 1],
+      [5, 3],
+      [8, 7],
+    ] as const) {
+      const train = randomMatrix(30, d, 40 + d);
+      const test = randomMatrix(12, d, 50 + d);
+      const trainLabels = Array.from({ length: 30 }, (_, i) => (i * 7) % 4);
+      const testLabels = Array.from({ length: 12 }, (_, i) => (i * 5) % 4);
+      const plain = euclideanKnnAccuracy(
+        train.dataSync() as Float32Array,
+        trainLabels,
+        test.dataSync() as Float32Array,
+        testLabels,
+        k,
+      );
+      const before = tf.memory().numTensors;
+      expect(await knnAccuracy(train, trainLabels, test, testLabels, k, 'euclidean')).toBe(plain);
+      expect(tf.memory().numTensors).toBe(before);
+      tf.dispose([train, test]);
+    }
+  });
+
+  it('rejects mismatched rows, bad k and bad labels with the shared messages', async () => {
+    const rows = Float32Array.from([0, 0, 1, 1]);
+    expect(() => euclideanKnnAccuracy(rows, [0, 1], Float32Array.from([0, 0, 0]), [0], 1)).toThrow(
+      /\[n, d\] and \[m, d\]/,
+    );
+    expect(() => euclideanKnnAccuracy(rows, [0, 1], rows, [0, 1], 3)).toThrow(/k must be at most/);
+    expect(() => euclideanKnnAccuracy(rows, [0, -1], rows, [0, 1], 1)).toThrow(/trainLabels\[1\]/);
+    const x = tf.tensor2d([
+      [1, 0],
+      [0, 1],
+    ]);
+    await expect(knnAccuracy(x, [0, 1], x, [0, 1], 1, 'manhattan' as never)).rejects.toThrow(
+      /metric/,
+    );
     x.dispose();
   });
 });

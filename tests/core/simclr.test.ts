@@ -19,7 +19,7 @@ function tinyData(): SimclrData {
     heldOut: generateShapes({ count: 40, seed: 2, size: 16, supersample: 1 }),
   };
 }
-const tiny = (data: SimclrData, extra: SimclrOptions = {}): SimclrOptions => ({
+const tiny = (data: SimclrData, extra: Partial<SimclrOptions> = {}): SimclrOptions => ({
   data,
   resolution: 8,
   batchSize: 4,

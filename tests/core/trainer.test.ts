@@ -1,7 +1,15 @@
-// The Trainer: readback cadence, learning, reproducibility, settable hyper-parameters and a flat
-// tensor count over long runs and reset/dispose cycles.
+// The Trainer: readback cadence, learning, reproducibility, settable hyper-parameters, the
+// after-step hook, and a flat tensor count over long runs and reset/dispose cycles.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { alignment, createMLP, ntXentLoss, Trainer, type Rng } from '../../src/core';
+import {
+  alignment,
+  createMLP,
+  ntXentLoss,
+  Trainer,
+  type MLP,
+  type Rng,
+  type TrainerOptions,
+} from '../../src/core';
 import { tf } from '../../src/core/tf';
 import { useCpu } from './helpers';
 
@@ -171,5 +179,129 @@ describe('Trainer', () => {
     expect(() => new Trainer({ ...options, learningRate: -1 })).toThrow(/learningRate/);
     expect(() => new Trainer({ ...options, seed: 0.5 })).toThrow(/seed/);
     model.dispose();
+  });
+});
+
+/** A Trainer of NT-Xent at τ = 0.5 on `model`, with `options` on top. */
+function ntXentTrainer(model: MLP, options: Partial<TrainerOptions<Views, { tau: number }>>) {
+  return new Trainer({
+    model,
+    sampleBatch: sampleViews,
+    loss: (b: Views, p: { tau: number }) => ntXentLoss(model.apply(b.v1), model.apply(b.v2), p.tau),
+    params: { tau: 0.5 },
+    ...options,
+  });
+}
+
+describe('Trainer afterStep', () => {
+  beforeAll(useCpu);
+
+  it('runs after each optimizer step, with its number, once the variables are updated', async () => {
+    const events: string[] = [];
+    const model = createMLP([2, 8, 4], { seed: 0 });
+    const first = model.variables[0]!;
+    let sampled: Float32Array | null = null;
+    const trainer = new Trainer({
+      model,
+      sampleBatch: (rng: Rng, step: number) => {
+        events.push(`sample ${step}`);
+        sampled = first.dataSync().slice() as Float32Array;
+        return sampleViews(rng);
+      },
+      loss: (b: Views, p: { tau: number }) => {
+        events.push('loss');
+        return ntXentLoss(model.apply(b.v1), model.apply(b.v2), p.tau);
+      },
+      params: { tau: 0.5 },
+      learningRate: 0.05,
+      readEvery: 2,
+      afterStep: (step) => {
+        events.push(`after ${step}`);
+        // The step's update has been applied: the weights differ from those the batch saw.
+        const now = first.dataSync();
+        expect(now.some((v, i) => v !== sampled![i])).toBe(true);
+      },
+    });
+    await trainer.run(3);
+    expect(events).toEqual([
+      'sample 1',
+      'loss',
+      'after 1',
+      'sample 2',
+      'loss',
+      'after 2',
+      'sample 3',
+      'loss',
+      'after 3',
+    ]);
+    trainer.reset();
+    trainer.step();
+    expect(events.at(-1)).toBe('after 1');
+    trainer.dispose();
+  });
+
+  it('can keep a momentum (EMA) copy of the weights with a flat tensor count over many steps', async () => {
+    const model = createMLP([2, 16, 4], { seed: 0 });
+    const momentum = 0.9;
+    const target = model.variables.map((v) => tf.variable(v.clone(), false));
+    const trainer = ntXentTrainer(model, {
+      seed: 3,
+      learningRate: 0.01,
+      readEvery: 10,
+      afterStep: () => {
+        target.forEach((t, i) => {
+          // Temporaries of the update are freed by the hook's tidy.
+          t.assign(tf.add(tf.mul(t, momentum), tf.mul(model.variables[i]!, 1 - momentum)));
+        });
+      },
+    });
+    await trainer.run(20);
+    const flat = tf.memory().numTensors;
+    for (let chunk = 0; chunk < 5; chunk++) {
+      await trainer.run(100);
+      expect(tf.memory().numTensors).toBe(flat);
+    }
+    // The target trails the model: it moved, but is not the model.
+    const gap = tf.tidy(
+      () => tf.sum(tf.abs(tf.sub(target[0]!, model.variables[0]!))).dataSync()[0]!,
+    );
+    expect(gap).toBeGreaterThan(0);
+    expect(Number.isFinite(gap)).toBe(true);
+    trainer.dispose();
+    tf.dispose(target);
+  });
+
+  it('counts the step when the hook throws, rethrows, and leaks nothing', () => {
+    const model = createMLP([2, 4], { seed: 0 });
+    let fail = false;
+    const trainer = ntXentTrainer(model, {
+      readEvery: 100,
+      afterStep: () => {
+        tf.ones([3, 3]);
+        if (fail) throw new Error('hook failed');
+      },
+    });
+    trainer.step(); // builds NT-Xent's cached constants
+    const before = tf.memory().numTensors;
+    fail = true;
+    expect(() => trainer.step()).toThrow(/hook failed/);
+    expect(trainer.stepCount).toBe(2);
+    expect(tf.memory().numTensors).toBe(before);
+    fail = false;
+    trainer.step();
+    expect(trainer.stepCount).toBe(3);
+    trainer.dispose();
+    const other = createMLP([2, 2]);
+    expect(
+      () =>
+        new Trainer({
+          model: other,
+          sampleBatch: sampleViews,
+          loss: () => tf.scalar(0),
+          params: {},
+          afterStep: 3 as never,
+        }),
+    ).toThrow(/afterStep/);
+    other.dispose();
   });
 });

@@ -1,11 +1,10 @@
 // The built-in shapes data set: layout, ranges, determinism, balance and class separability.
-import '@tensorflow/tfjs-backend-cpu';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { tf } from '../../src/core/tf';
+import { describe, expect, it } from 'vitest';
 import {
   SHAPE_CLASSES,
+  SIMCLR_DATA_SEED,
   generateShapes,
-  shapesToTensor,
+  simclrShapes,
   type ShapesDataset,
 } from '../../src/data/shapes';
 
@@ -76,10 +75,6 @@ function same(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
 }
 
 describe('generateShapes', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
-
   it('lays out count × size × size × 3 pixels in [0, 1] with one label each', () => {
     const data = generateShapes({ count: 25, seed: 1, size: 24 });
     expect(data.images).toHaveLength(25 * 24 * 24 * 3);
@@ -156,24 +151,14 @@ describe('generateShapes', () => {
   });
 });
 
-describe('shapesToTensor', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
-
-  it('copies all images, or the chosen ones in order', () => {
-    const data = generateShapes({ count: 4, seed: 2, size: 16 });
-    const all = shapesToTensor(data);
-    expect(all.shape).toEqual([4, 16, 16, 3]);
-    expect(same(all.dataSync(), data.images)).toBe(true);
-    const picked = shapesToTensor(data, [3, 1]);
-    expect(picked.shape).toEqual([2, 16, 16, 3]);
-    const px = 16 * 16 * 3;
-    expect(same(picked.dataSync().subarray(0, px), data.images.subarray(3 * px, 4 * px))).toBe(
-      true,
-    );
-    expect(same(picked.dataSync().subarray(px), data.images.subarray(px, 2 * px))).toBe(true);
-    expect(() => shapesToTensor(data, [4])).toThrow(/index 4 is outside \[0, 3\]/);
-    tf.dispose([all, picked]);
+describe('simclrShapes', () => {
+  it('splits one draw of the chapter seed into 2,048 training and 1,280 held-out images', () => {
+    const { train, heldOut } = simclrShapes();
+    expect([train.count, heldOut.count]).toEqual([2048, 1280]);
+    expect(train.images).toHaveLength(2048 * 32 * 32 * 3);
+    expect(heldOut.labels).toHaveLength(1280);
+    const first = generateShapes({ count: 2049, seed: SIMCLR_DATA_SEED });
+    expect(same(train.labels, first.labels.subarray(0, 2048))).toBe(true);
+    expect(heldOut.labels[0]).toBe(first.labels[2048]);
   });
 });

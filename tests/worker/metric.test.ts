@@ -4,11 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/rng';
 import { tf } from '../../src/core/tf';
 import { makeClusters } from '../../src/data/clusters';
-import {
-  euclideanKnnAccuracy,
-  metricExperiment,
-  samplePairs,
-} from '../../src/worker/experiments/metric';
+import { metricExperiment, samplePairs } from '../../src/worker/experiments/metric';
 import {
   METRIC_DEFAULTS,
   METRIC_PANELS,
@@ -80,15 +76,6 @@ describe('metric helpers', () => {
     });
     expect(similar).toContain(0);
     expect(similar).toContain(1);
-  });
-
-  it('euclideanKnnAccuracy: majority of the k nearest', () => {
-    const train = Float32Array.from([0, 0, 0.1, 0, 5, 5, 5.1, 5, 0.2, 0]);
-    const trainLabels = [0, 0, 1, 1, 1];
-    const test = Float32Array.from([0.05, 0, 5, 5.05]);
-    // k = 3: near the origin two 0s and one 1 → 0; near (5, 5) → 1.
-    expect(euclideanKnnAccuracy(train, trainLabels, test, [0, 1], 3)).toBe(1);
-    expect(euclideanKnnAccuracy(train, trainLabels, test, [1, 1], 3)).toBe(0.5);
   });
 });
 

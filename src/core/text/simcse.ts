@@ -1,4 +1,4 @@
-// SimCSE (Gao, Yao & Chen, 2021) on the project's sentence data, as a session a figure can drive
+// SimCSE (Gao, Yao & Chen, 2021) on the caller's sentence data, as a session a figure can drive
 // one step at a time and a script can run headless. Unsupervised: each sentence is encoded twice
 // with different dropout masks, and InfoNCE pulls the two views together against the rest of the
 // batch. Supervised: NLI premises are pulled to their entailments, against the other entailments
@@ -12,8 +12,13 @@ import { Trainer } from '../trainer';
 import { assertInteger, assertPositive } from '../validate';
 import { deleteWords } from './augment';
 import { tfidfEncoder } from './baseline';
-import { type SimcseData, defaultSimcseData, trainingSentences } from './data';
-import { type EncoderOptions, type PassOptions, createSentenceEncoder } from './encoder';
+import { type SimcseData, trainingSentences } from './data';
+import {
+  type EncoderOptions,
+  type PassOptions,
+  type SentenceEncoder,
+  createSentenceEncoder,
+} from './encoder';
 import { anisotropy, evaluateSts } from './metrics';
 import { type Vocabulary, buildVocabulary, padBatch } from './vocabulary';
 
@@ -28,8 +33,10 @@ export type SimcseMode = 'unsup' | 'sup';
  */
 export type SimcseAblation = 'none' | 'same-mask' | 'word-deletion';
 
-/** Settings of a {@link SimcseSession}; every field has a default. */
+/** Settings of a {@link SimcseSession}; every field but `data` has a default. */
 export interface SimcseOptions {
+  /** Training and evaluation sentences (the chapter's: `defaultSimcseData()` of src/data/sentences). */
+  data: SimcseData;
   /** `'unsup'` (default) or `'sup'`. */
   mode?: SimcseMode;
   /** Seeds the weights, the batches and every dropout mask (default 0). */
@@ -56,8 +63,6 @@ export interface SimcseOptions {
   deletionRate?: number;
   /** Encoder sizes (width, heads, hidden); the vocabulary fixes the rest. */
   encoder?: Pick<EncoderOptions, 'width' | 'heads' | 'hidden'>;
-  /** Training and evaluation sentences (default: the project's sentence data). */
-  data?: SimcseData;
 }
 
 /** What {@link SimcseSession.evaluate} measures, all with dropout off. */
@@ -161,46 +166,73 @@ function resolve(options: SimcseOptions): SimcseSession['options'] {
   return resolved;
 }
 
-/** Starts a SimCSE session: builds the vocabulary, an untrained encoder and an Adam optimiser. */
-export function createSimcseSession(options: SimcseOptions = {}): SimcseSession {
-  const settings = resolve(options);
-  const data = options.data ?? defaultSimcseData();
+/** The session's sentences, vocabulary and fixed read-outs, prepared once from its data. */
+interface PreparedText {
+  data: SimcseData;
+  /** Corpus sentences, in corpus order. */
+  corpusTexts: string[];
+  /** Built from the corpus and the NLI sentences. */
+  vocabulary: Vocabulary;
+  /** Evaluation pairs scored ≥ 4: the alignment read-out's positives. */
+  alignedPairs: SimcseData['pairs'];
+  /** Spearman's ρ of the TF-IDF baseline on the evaluation pairs. */
+  baselineSpearman: number;
+}
+
+/** Builds the vocabulary and the fixed read-outs of `data`, and checks it fits `mode`. */
+function prepareText(data: SimcseData, mode: SimcseMode): PreparedText {
   const corpusTexts = data.corpus.map((s) => s.text);
   const vocabulary = buildVocabulary(trainingSentences(data));
-  const encoderOptions = {
-    ...options.encoder,
-    vocabularySize: vocabulary.size,
-    maxLength: vocabulary.maxLength,
-  };
   const alignedPairs = data.pairs.filter((p) => p.score >= 4);
   const baselineSpearman = evaluateSts(tfidfEncoder(corpusTexts), data.pairs).spearman;
-  if (settings.mode === 'sup' && data.triples.length < 2)
+  if (mode === 'sup' && data.triples.length < 2)
     throw new Error('supervised SimCSE needs at least 2 triples.');
+  return { data, corpusTexts, vocabulary, alignedPairs, baselineSpearman };
+}
 
-  const encoder = createSentenceEncoder(encoderOptions, settings.seed);
-  const sources = settings.mode === 'sup' ? data.triples.length : corpusTexts.length;
-  const allRows = Array.from({ length: sources }, (_, i) => i);
-  let corpusCache: { steps: number; embeddings: tf.Tensor2D } | null = null;
-
-  const embed = (texts: readonly string[], pass: PassOptions = {}): tf.Tensor2D =>
-    encoder.encode(vocabulary.encodeBatch(texts), pass);
-
+/** The encoder and the ways a session runs it. */
+interface SimcseModel {
+  encoder: SentenceEncoder;
+  /** Embeds sentences with the pass given (dropout off by default). */
+  embed(texts: readonly string[], pass?: PassOptions): tf.Tensor2D;
   /** A noisy pass: unit dropout p, plus word dropout whenever p > 0. */
-  const noisyPass = (dropout: number, seed?: number): PassOptions => ({
-    dropout,
-    tokenDropout: dropout > 0 ? settings.tokenDropout : 0,
-    seed,
-  });
-  // What a figure shows: a pass with dropout p is noisy exactly as in training.
-  const encodeAsTrained = (texts: readonly string[], pass: PassOptions = {}): tf.Tensor2D =>
-    embed(texts, { ...noisyPass(pass.dropout ?? 0, pass.seed), ...pass });
+  noisyPass(dropout: number, seed?: number): PassOptions;
+}
 
-  /** Unsupervised loss: the two views of each sentence are positives, the batch the negatives. */
-  function unsupervisedLoss({ indices, seed, rng }: SimcseBatch, params: SimcseParams): tf.Scalar {
+/** An untrained encoder sized to the vocabulary, seeded by the session's seed. */
+function buildModel(
+  text: PreparedText,
+  settings: SimcseSession['options'],
+  sizes: SimcseOptions['encoder'],
+): SimcseModel {
+  const { vocabulary } = text;
+  const encoder = createSentenceEncoder(
+    { ...sizes, vocabularySize: vocabulary.size, maxLength: vocabulary.maxLength },
+    settings.seed,
+  );
+  return {
+    encoder,
+    embed: (texts, pass = {}) => encoder.encode(vocabulary.encodeBatch(texts), pass),
+    noisyPass: (dropout, seed) => ({
+      dropout,
+      tokenDropout: dropout > 0 ? settings.tokenDropout : 0,
+      seed,
+    }),
+  };
+}
+
+/** Unsupervised loss: the two views of each sentence are positives, the batch the negatives. */
+function unsupervisedLoss(
+  text: PreparedText,
+  model: SimcseModel,
+  settings: SimcseSession['options'],
+): (batch: SimcseBatch, params: SimcseParams) => tf.Scalar {
+  const { corpusTexts, vocabulary } = text;
+  return ({ indices, seed, rng }, params) => {
     const texts = indices.map((i) => corpusTexts[i]!);
-    const pass = noisyPass(params.dropout, seed);
+    const pass = model.noisyPass(params.dropout, seed);
     if (settings.ablation === 'same-mask') {
-      const views = embed(texts, pass);
+      const views = model.embed(texts, pass);
       return infoNCELoss(views, views, params.tau);
     }
     const ids = texts.map((t) => vocabulary.encode(t));
@@ -209,43 +241,83 @@ export function createSimcseSession(options: SimcseOptions = {}): SimcseSession 
         ? ids.map((s) => deleteWords(s, settings.deletionRate, rng))
         : ids;
     // One forward pass over both views: rows i and n + i get independent dropout masks.
-    const views = encoder.encode(padBatch([...view(), ...view()]), pass);
+    const views = model.encoder.encode(padBatch([...view(), ...view()]), pass);
     const n = texts.length;
     return infoNCELoss(
       tf.slice(views, [0, 0], [n, -1]),
       tf.slice(views, [n, 0], [n, -1]),
       params.tau,
     );
-  }
+  };
+}
 
-  /** Supervised loss: entailments are positives, contradictions hard negatives. */
-  function supervisedLoss({ indices, seed }: SimcseBatch, params: SimcseParams): tf.Scalar {
-    const triples = indices.map((i) => data.triples[i]!);
+/** Supervised loss: entailments are positives, contradictions hard negatives. */
+function supervisedLoss(
+  text: PreparedText,
+  model: SimcseModel,
+): (batch: SimcseBatch, params: SimcseParams) => tf.Scalar {
+  return ({ indices, seed }, params) => {
+    const triples = indices.map((i) => text.data.triples[i]!);
     const n = triples.length;
     const texts = [
       ...triples.map((t) => t.premise),
       ...triples.map((t) => t.entailment),
       ...triples.map((t) => t.contradiction),
     ];
-    const views = embed(texts, noisyPass(params.dropout, seed));
+    const views = model.embed(texts, model.noisyPass(params.dropout, seed));
     const part = (k: number) => tf.slice(views, [k * n, 0], [n, -1]);
     return supervisedSimCSELoss(part(0), part(1), part(2), params.tau);
-  }
+  };
+}
 
-  const trainer = new Trainer<SimcseBatch, SimcseParams>({
-    model: encoder,
+/** The Trainer that owns the encoder: batches of distinct rows, the mode's loss, Adam. */
+function createSimcseTrainer(
+  text: PreparedText,
+  model: SimcseModel,
+  settings: SimcseSession['options'],
+): Trainer<SimcseBatch, SimcseParams> {
+  const sources = settings.mode === 'sup' ? text.data.triples.length : text.corpusTexts.length;
+  const allRows = Array.from({ length: sources }, (_, i) => i);
+  return new Trainer<SimcseBatch, SimcseParams>({
+    model: model.encoder,
     // A fresh random subset per step; its rows are distinct, so no sentence is its own negative.
     sampleBatch: (rng) => ({
       indices: rng.shuffle(allRows).slice(0, settings.batchSize),
       seed: rng.tfSeed(),
       rng: rng.fork(),
     }),
-    loss: settings.mode === 'sup' ? supervisedLoss : unsupervisedLoss,
+    loss:
+      settings.mode === 'sup'
+        ? supervisedLoss(text, model)
+        : unsupervisedLoss(text, model, settings),
     params: { tau: settings.tau, dropout: settings.dropout },
     seed: settings.seed,
     learningRate: settings.lr,
     readEvery: settings.readEvery,
   });
+}
+
+/** The read-outs of a session: evaluation, nearest neighbours, and the corpus embeddings behind them. */
+interface SimcseReadouts {
+  evaluate(): Promise<SimcseEvaluation>;
+  nearest(query: string, k?: number): Promise<Neighbour[]>;
+  /** Frees the cached corpus embeddings. */
+  dropCache(): void;
+}
+
+/**
+ * Read-outs of the current encoder, with dropout off. The corpus embeddings are cached until the
+ * trainer takes another step.
+ */
+function createReadouts(
+  text: PreparedText,
+  model: SimcseModel,
+  trainer: Trainer<SimcseBatch, SimcseParams>,
+  seed: number,
+): SimcseReadouts {
+  const { data, corpusTexts, alignedPairs } = text;
+  const { embed } = model;
+  let corpusCache: { steps: number; embeddings: tf.Tensor2D } | null = null;
 
   function corpusEmbeddings(): tf.Tensor2D {
     if (corpusCache?.steps !== trainer.stepCount) {
@@ -253,6 +325,14 @@ export function createSimcseSession(options: SimcseOptions = {}): SimcseSession 
       corpusCache = { steps: trainer.stepCount, embeddings: embed(corpusTexts) };
     }
     return corpusCache.embeddings;
+  }
+
+  async function readRows(texts: readonly string[]): Promise<Float32Array[]> {
+    const embeddings = embed(texts);
+    const flat = await embeddings.data();
+    const width = embeddings.shape[1];
+    embeddings.dispose();
+    return texts.map((_, i) => (flat as Float32Array).subarray(i * width, (i + 1) * width));
   }
 
   async function evaluate(): Promise<SimcseEvaluation> {
@@ -266,7 +346,7 @@ export function createSimcseSession(options: SimcseOptions = {}): SimcseSession 
       const a = embed(alignedPairs.map((p) => p.a));
       const b = embed(alignedPairs.map((p) => p.b));
       return [
-        anisotropy(corpus, createRng(deriveSeed(settings.seed, 4))),
+        anisotropy(corpus, createRng(deriveSeed(seed, 4))),
         alignment(a, b),
         uniformity(corpus),
       ];
@@ -276,14 +356,6 @@ export function createSimcseSession(options: SimcseOptions = {}): SimcseSession 
     );
     tf.dispose(scalars);
     return { spearman, anisotropy: aniso, alignment: align, uniformity: uniform };
-  }
-
-  async function readRows(texts: readonly string[]): Promise<Float32Array[]> {
-    const embeddings = embed(texts);
-    const flat = await embeddings.data();
-    const width = embeddings.shape[1];
-    embeddings.dispose();
-    return texts.map((_, i) => (flat as Float32Array).subarray(i * width, (i + 1) * width));
   }
 
   async function nearest(query: string, k = 5): Promise<Neighbour[]> {
@@ -297,32 +369,48 @@ export function createSimcseSession(options: SimcseOptions = {}): SimcseSession 
       .map(({ text, topic, cosine }) => ({ text, topic, cosine }));
   }
 
-  function dropCache(): void {
-    corpusCache?.embeddings.dispose();
-    corpusCache = null;
-  }
+  return {
+    evaluate,
+    nearest,
+    dropCache() {
+      corpusCache?.embeddings.dispose();
+      corpusCache = null;
+    },
+  };
+}
+
+/** Starts a SimCSE session: builds the vocabulary, an untrained encoder and an Adam optimiser. */
+export function createSimcseSession(options: SimcseOptions): SimcseSession {
+  const settings = resolve(options);
+  const text = prepareText(options.data, settings.mode);
+  const model = buildModel(text, settings, options.encoder);
+  const trainer = createSimcseTrainer(text, model, settings);
+  const readouts = createReadouts(text, model, trainer, settings.seed);
+  // What a figure shows: a pass with dropout p is noisy exactly as in training.
+  const encodeAsTrained = (texts: readonly string[], pass: PassOptions = {}): tf.Tensor2D =>
+    model.embed(texts, { ...model.noisyPass(pass.dropout ?? 0, pass.seed), ...pass });
 
   return {
     options: settings,
-    vocabulary,
+    vocabulary: text.vocabulary,
     get steps() {
       return trainer.stepCount;
     },
-    baselineSpearman,
+    baselineSpearman: text.baselineSpearman,
     step: () => trainer.step(),
     loss: async () => {
       await trainer.flush();
       return trainer.latest?.loss ?? null;
     },
-    evaluate,
+    evaluate: readouts.evaluate,
     encode: encodeAsTrained,
-    nearest,
+    nearest: readouts.nearest,
     reset() {
-      dropCache();
+      readouts.dropCache();
       trainer.reset();
     },
     dispose() {
-      dropCache();
+      readouts.dropCache();
       trainer.dispose();
     },
   };

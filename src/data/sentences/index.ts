@@ -77,3 +77,18 @@ export function nliTriples(topic?: Topic): NliTriple[] {
 export function stsPairs(): StsPair[] {
   return [...PAIRS];
 }
+
+/** Everything a SimCSE session trains and evaluates on (the core's `SimcseData`). */
+export interface SimcseSentences {
+  /** The training corpus with topic labels. */
+  readonly corpus: readonly LabelledSentence[];
+  /** NLI-style triples for supervised SimCSE. */
+  readonly triples: readonly NliTriple[];
+  /** STS-style evaluation pairs, disjoint from the training sentences. */
+  readonly pairs: readonly StsPair[];
+}
+
+/** The SimCSE chapter's data: 1,144 corpus sentences, 330 triples and 171 STS-style pairs. */
+export function defaultSimcseData(): SimcseSentences {
+  return { corpus: labelledSentences(), triples: nliTriples(), pairs: stsPairs() };
+}

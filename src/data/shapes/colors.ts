@@ -1,4 +1,4 @@
-import { uniform, type Rng } from './prng';
+import { uniform, type Rng } from '../prng';
 
 /** An RGB colour with channels in [0, 1]. */
 export type Rgb = readonly [number, number, number];

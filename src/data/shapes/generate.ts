@@ -1,5 +1,5 @@
 import { SHAPE_CLASSES } from './classes';
-import { mixSeed, mulberry32 } from './prng';
+import { mixSeed, mulberry32 } from '../prng';
 import { renderImage, sampleSpec } from './render';
 
 /** Options of {@link generateShapes}. */

@@ -1,5 +1,6 @@
-// The built-in shapes data set: seeded, pure TypeScript, no DOM (see generate.ts).
+// The built-in shapes data set: seeded, pure TypeScript, no DOM (see generate.ts). The core turns
+// it into tensors (imagesToTensor in src/core/images.ts).
 export { SHAPE_CLASSES, type ShapeClass } from './classes';
 export { generateShapes, type ShapesDataset, type ShapesOptions } from './generate';
-export { mulberry32, type Rng } from './prng';
-export { shapesToTensor } from './tensor';
+export { mulberry32, type Rng } from '../prng';
+export { SIMCLR_DATA_SEED, simclrShapes, type SimclrShapes } from './simclr';

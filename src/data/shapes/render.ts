@@ -1,6 +1,6 @@
 import type { ShapeClass } from './classes';
 import { samplePalette, type Palette } from './colors';
-import { uniformNoise, uniform, type Rng } from './prng';
+import { uniformNoise, uniform, type Rng } from '../prng';
 
 /** Everything that decides one image, drawn from its own seeded stream. */
 export interface ImageSpec {

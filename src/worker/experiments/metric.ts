@@ -9,6 +9,7 @@ import { mineTriplets, type Triplets } from '../../core/mining';
 import { supConLoss } from '../../core/supcon';
 import {
   createMLP,
+  euclideanKnnAccuracy,
   l2Normalize,
   marginContrastiveLoss,
   ntXentLoss,
@@ -128,46 +129,6 @@ export function samplePairs(
     similar.push(wantSame ? 1 : 0);
   });
   return { partner, similar };
-}
-
-/**
- * k-NN accuracy of `test` rows against labelled `train` rows under Euclidean distance, ties
- * going to the label whose nearest member ranks first. On unit vectors Euclidean order is cosine
- * order (‖u − v‖² = 2 − 2·cos), so the same read-out serves the plane and the circle panels.
- */
-export function euclideanKnnAccuracy(
-  train: Float32Array,
-  trainLabels: readonly number[],
-  test: Float32Array,
-  testLabels: readonly number[],
-  k: number,
-): number {
-  const n = trainLabels.length;
-  const distances = new Float64Array(n);
-  const order = Array.from({ length: n }, (_, j) => j);
-  let correct = 0;
-  testLabels.forEach((truth, i) => {
-    const x = test[2 * i] as number;
-    const y = test[2 * i + 1] as number;
-    for (let j = 0; j < n; j++) {
-      distances[j] = ((train[2 * j] as number) - x) ** 2 + ((train[2 * j + 1] as number) - y) ** 2;
-    }
-    order.sort((a, b) => (distances[a] as number) - (distances[b] as number) || a - b);
-    const votes = new Map<number, number>();
-    let best = -1;
-    let bestVotes = 0;
-    for (let r = 0; r < k; r++) {
-      const label = trainLabels[order[r] as number] as number;
-      const count = (votes.get(label) ?? 0) + 1;
-      votes.set(label, count);
-      if (count > bestVotes) {
-        best = label;
-        bestVotes = count;
-      }
-    }
-    if (best === truth) correct += 1;
-  });
-  return correct / testLabels.length;
 }
 
 /**

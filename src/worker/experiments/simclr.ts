@@ -3,6 +3,7 @@
 // so a snapshot re-evaluates only every EVAL_EVERY steps (k-NN and the sphere picture) and
 // PROBE_EVERY steps (the linear probe), and otherwise repeats the last values.
 import { createSimclrSession, type SimclrParams, type SimclrSession } from '../../core/simclr';
+import { simclrShapes } from '../../data/shapes/simclr';
 import type { Experiment, ExperimentDefinition, LossReading, Snapshot } from '../experiment';
 import { parseSimclrParams, type SimclrExperimentParams } from '../../settings/simclr';
 
@@ -45,6 +46,7 @@ class SimclrExperiment implements Experiment<SimclrExperimentParams> {
   constructor(params: SimclrExperimentParams, seed: number) {
     this.session = createSimclrSession({
       ...sessionParams(params),
+      data: simclrShapes(),
       seed,
       readEvery: READ_EVERY,
       cnn: { readout: params.readout },

@@ -3,8 +3,8 @@
 // encoder's Spearman and nearest neighbours). Evaluating means encoding the evaluation pairs and
 // the whole corpus, which costs several training steps, so it runs on a time budget: at most a
 // fifth of the wall time, and always when training is paused (a zero-step run).
-import { defaultSimcseData } from '../../core/text/data';
 import { createSimcseSession, type Neighbour, type SimcseSession } from '../../core/text/simcse';
+import { defaultSimcseData } from '../../data/sentences';
 import type { Experiment, ExperimentDefinition, LossReading, Snapshot } from '../experiment';
 import { effectiveDropout, parseSimcseParams, type SimcseParams } from '../../settings/simcse';
 
@@ -18,6 +18,7 @@ const NEIGHBOURS = 5;
 /** A session of `params` and `seed` (mode, view ablation, τ and p are fixed per session). */
 function session(params: SimcseParams, seed: number): SimcseSession {
   return createSimcseSession({
+    data: defaultSimcseData(),
     mode: params.mode,
     seed,
     tau: params.tau,

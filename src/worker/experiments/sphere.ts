@@ -8,6 +8,7 @@
 // per input, so it moves only when the encoder does.
 import {
   alignment,
+  batchSimpleLoss,
   createMLP,
   createRng,
   deriveSeed,
@@ -102,22 +103,6 @@ function sampleViews(inputs: tf.Tensor2D, seed1: number, seed2: number): SphereB
     views1: tf.add(inputs, noise(seed1)) as tf.Tensor2D,
     views2: tf.add(inputs, noise(seed2)) as tf.Tensor2D,
   };
-}
-
-/**
- * The simple loss of Wang & Liu (2021) over a batch of pairs: for every one of the 2n points,
- * `−s_pos + λ · mean_k s_k` over its 2n − 2 negatives (the mean keeps λ independent of n).
- */
-export function batchSimpleLoss(z1: tf.Tensor2D, z2: tf.Tensor2D, lambda: number): tf.Scalar {
-  return tf.tidy(() => {
-    const n = z1.shape[0];
-    const u = l2Normalize(tf.concat([z1, z2]));
-    const partner = tf.concat([tf.slice(u, [n, 0], [n, -1]), tf.slice(u, [0, 0], [n, -1])]);
-    const positive = tf.sum(tf.mul(u, partner), 1);
-    const total = tf.reshape(tf.matMul(u, tf.transpose(tf.sum(u, 0, true))), [2 * n]);
-    const negatives = tf.sub(tf.sub(total, positive), tf.sum(tf.square(u), 1));
-    return tf.mean(tf.sub(tf.mul(negatives, lambda / (2 * n - 2)), positive));
-  });
 }
 
 /** The objective's loss on the embedded views. */

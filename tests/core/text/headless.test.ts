@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type SimcseReport, runSimcse } from '../../../src/core/text/headless';
 import { cachedConstantCount } from '../../../src/core/constants';
 import { tf } from '../../../src/core/tf';
+import { defaultSimcseData } from '../../../src/data/sentences';
 
 beforeAll(async () => {
   if (!(await tf.setBackend('wasm'))) throw new Error('the WASM backend did not start');
@@ -15,11 +16,13 @@ beforeAll(async () => {
 
 // Cached constants (the uniformity pair mask) are kept on purpose; everything else is freed.
 const live = () => tf.memory().numTensors - cachedConstantCount();
+/** The chapter's sentence data, as the script hands it in. */
+const data = defaultSimcseData();
 
 describe('runSimcse', () => {
   it('unsupervised SimCSE with the defaults raises Spearman clearly above the untrained encoder', async () => {
     const before = live();
-    const summary = await runSimcse({ mode: 'unsup', seed: 0, steps: 30, every: 30 });
+    const summary = await runSimcse({ data, mode: 'unsup', seed: 0, steps: 30, every: 30 });
     expect(summary.history.map((r) => r.step)).toEqual([0, 30]);
     expect(summary.final.spearman).toBeGreaterThan(summary.untrained.spearman + 0.025);
     expect(live()).toBe(before);
@@ -30,6 +33,7 @@ describe('runSimcse', () => {
     const before = live();
     const reports: SimcseReport[] = [];
     const summary = await runSimcse({
+      data,
       mode: 'sup',
       seed: 0,
       steps: STEPS,
@@ -48,8 +52,8 @@ describe('runSimcse', () => {
   }, 120_000);
 
   it('rejects a bad budget', async () => {
-    await expect(runSimcse({ steps: -1 })).rejects.toThrow(/steps/);
-    await expect(runSimcse({ steps: 1, every: 0 })).rejects.toThrow(/every/);
+    await expect(runSimcse({ data, steps: -1 })).rejects.toThrow(/steps/);
+    await expect(runSimcse({ data, steps: 1, every: 0 })).rejects.toThrow(/every/);
   });
 });
 

@@ -1,7 +1,7 @@
 // The SimCSE session: steps leak no tensors, a seed reproduces a run, reset returns to the
 // untrained encoder, every mode and ablation trains, and bad settings fail clearly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSimcseData, type SimcseData } from '../../../src/core/text/data';
+import type { SimcseData } from '../../../src/core/text/data';
 import {
   type SimcseOptions,
   type SimcseSession,
@@ -9,6 +9,7 @@ import {
 } from '../../../src/core/text/simcse';
 import type { PassOptions } from '../../../src/core/text/encoder';
 import { tf } from '../../../src/core/tf';
+import { defaultSimcseData } from '../../../src/data/sentences';
 import { useCpu } from '../helpers';
 
 /** A small slice of the real data, so each session is quick to build and step. */
@@ -22,7 +23,7 @@ function smallData(): SimcseData {
 }
 
 const data = smallData();
-const small = (options: SimcseOptions = {}): SimcseSession =>
+const small = (options: Partial<SimcseOptions> = {}): SimcseSession =>
   createSimcseSession({ data, batchSize: 8, encoder: { width: 16 }, readEvery: 1, ...options });
 
 beforeAll(useCpu);
@@ -107,7 +108,7 @@ describe('createSimcseSession', () => {
 
 describe('SimCSE training', () => {
   /** The losses of `steps` steps of a fresh session. */
-  async function losses(options: SimcseOptions, steps = 2): Promise<number[]> {
+  async function losses(options: Partial<SimcseOptions>, steps = 2): Promise<number[]> {
     const session = small(options);
     const out: number[] = [];
     for (let i = 0; i < steps; i++) {
@@ -125,7 +126,7 @@ describe('SimCSE training', () => {
   });
 
   it('runs every mode and ablation to a finite loss', async () => {
-    const settings: SimcseOptions[] = [
+    const settings: Partial<SimcseOptions>[] = [
       { mode: 'sup' },
       { ablation: 'same-mask' },
       { ablation: 'word-deletion', deletionRate: 0.2 },

@@ -1,9 +1,12 @@
 /** A function returning independent uniform draws in [0, 1). */
 export type Rng = () => number;
 
+// Seeded randomness for the built-in data sets (shapes, clusters): plain TypeScript, so src/data
+// depends on nothing else in the tree (the core has its own, src/core/rng.ts, for training).
+
 /**
- * Mulberry32: a tiny, fast 32-bit seeded PRNG. Kept local so the data set does not depend on the
- * core's randomness module; its statistical quality is ample for drawing image parameters.
+ * Mulberry32: a tiny, fast 32-bit seeded PRNG. Kept local so the data sets do not depend on the
+ * core's randomness module; its statistical quality is ample for drawing data set parameters.
  */
 export function mulberry32(seed: number): Rng {
   let state = seed >>> 0;
@@ -38,4 +41,10 @@ export function uniformNoise(n: number, sigma: number, rng: Rng): Float32Array {
   const out = new Float32Array(n);
   for (let i = 0; i < n; i += 1) out[i] = (rng() - 0.5) * width;
   return out;
+}
+
+/** A standard normal draw (Box–Muller, two uniform draws per value). */
+export function gaussian(rng: Rng): number {
+  const radius = Math.sqrt(-2 * Math.log(1 - rng())); // 1 − u ∈ (0, 1]: no log(0)
+  return radius * Math.cos(2 * Math.PI * rng());
 }
