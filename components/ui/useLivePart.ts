@@ -1,6 +1,8 @@
 // The contract between SettingsFigure and the live part it loads: the part receives the figure's
-// settings as `state` and emits `change` with a partial patch. A live part declares its props and
-// events with the types below and gets its setters from `useLivePart`:
+// settings as `state`, emits `change` with a partial patch and, if it offers a reset button,
+// `reset` (SettingsFigure puts every setting back to its default). Every live part with settings
+// declares its props and events with the types below and gets its setters from `useLivePart`, so
+// no part re-types a range its schema already declares:
 //
 //   const props = defineProps<LivePartProps<SphereSettings>>();
 //   const emit = defineEmits<LivePartEmits<SphereSettings>>();
@@ -18,6 +20,8 @@ export interface LivePartProps<S> {
 export interface LivePartEmits<S> {
   /** The reader changed a setting. */
   change: [patch: Partial<S>];
+  /** The reader asked for the defaults (optional: a part without a reset button never emits it). */
+  reset: [];
 }
 
 /** The settings whose values are numbers. */
@@ -42,8 +46,10 @@ export interface LivePart<S> {
 
 /**
  * The setters of a live part. `slider(key)` takes the range and scale from the figure's URL
- * schema, so a slider can never offer a value the URL would clamp. Its listener is made once per
- * key: the sliders do not re-render when the part re-renders on every training step.
+ * schema, so a slider can never offer a value the URL would clamp, and rounds the value of an
+ * `int` setting (a log-scale slider moves in fractions). Its listener is made once per key: the
+ * sliders do not re-render when the part re-renders on every training step. Pass what the schema
+ * does not say (`step`, `format`, `label`) beside it: `<RangeSlider v-bind="slider('n')" :step="0.1" />`.
  */
 export function useLivePart<S>(
   props: LivePartProps<S>,
@@ -60,7 +66,8 @@ export function useLivePart<S>(
   function listener(key: NumericKey<S>): (value: number) => void {
     let update = listeners.get(key);
     if (!update) {
-      update = (value: number) => set(key, value as S[NumericKey<S>]);
+      const round = schema[key].type === 'int';
+      update = (value: number) => set(key, (round ? Math.round(value) : value) as S[NumericKey<S>]);
       listeners.set(key, update);
     }
     return update;

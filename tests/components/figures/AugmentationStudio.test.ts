@@ -8,10 +8,9 @@ import { defineComponent, h, reactive, ref } from 'vue';
 import AugmentationStudioLive from '../../../components/figures/live/AugmentationStudioLive.vue';
 import { DEMO_FRAME, type DemoFrameContext } from '../../../components/composables/useDemoFrame';
 import { tf } from '../../../src/core/tf';
+import { STUDIO_SCHEMA, type StudioSettings } from '../../../src/settings/augmentation-studio';
 import {
   MAX_FILE_BYTES,
-  STUDIO_SCHEMA,
-  type StudioSettings,
   describeView,
   fileProblem,
 } from '../../../src/support/augmentation-studio';

@@ -12,7 +12,7 @@ import {
   LOSS_EXPLORER_NAMESPACE,
   LOSS_EXPLORER_SCHEMA,
   type LossExplorerState,
-} from '../../../src/support/loss-explorer';
+} from '../../../src/settings/loss-explorer';
 import { defaultValues } from '../../../src/settings/schema';
 
 beforeAll(async () => {

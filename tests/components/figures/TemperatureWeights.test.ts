@@ -11,7 +11,7 @@ import { tf } from '../../../src/core/tf';
 import {
   TEMPERATURE_SCHEMA,
   type TemperatureState,
-} from '../../../src/support/temperature-weights';
+} from '../../../src/settings/temperature-weights';
 import { defaultValues } from '../../../src/settings/schema';
 
 beforeAll(async () => {

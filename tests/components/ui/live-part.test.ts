@@ -7,7 +7,7 @@ import AugmentationToggles from '../../../components/figures/live/AugmentationTo
 import SeedField from '../../../components/ui/SeedField.vue';
 import SelectField from '../../../components/ui/SelectField.vue';
 import { useLivePart } from '../../../components/ui/useLivePart';
-import { useStateSeed } from '../../../components/ui/useSeedInput';
+import { useStateSeed } from '../../../components/ui/useStateSeed';
 import { defineUrlSchema, type UrlValues } from '../../../src/settings/schema';
 
 const schema = defineUrlSchema({
