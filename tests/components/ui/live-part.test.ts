@@ -40,6 +40,10 @@ describe('useLivePart', () => {
     expect(slider('tau').modelValue).toBe(0.1);
     slider('points')['onUpdate:modelValue'](128);
     expect(patches).toEqual([{ points: 128 }]);
+    // An int setting is rounded (a log-scale slider moves in fractions); a real one is not.
+    slider('points')['onUpdate:modelValue'](100.6);
+    slider('tau')['onUpdate:modelValue'](0.123);
+    expect(patches.slice(1)).toEqual([{ points: 101 }, { tau: 0.123 }]);
   });
 
   it('keeps one listener per setting, so sliders need not re-render with the part', () => {
