@@ -3,12 +3,11 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ref } from 'vue';
 import DropoutTwiceLive from '../../../components/figures/live/DropoutTwiceLive.vue';
-import { DEMO_FRAME, type DemoFrameContext } from '../../../components/composables/useDemoFrame';
 import { tf } from '../../../src/core/tf';
 import { capText } from '../../../src/settings/text';
 import { cosine, DROPOUT_TEXT_LIMIT } from '../../../src/support/dropout-twice';
+import { fakeFrame, withFrame } from './fake-frame';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -19,19 +18,7 @@ afterEach(() => void vi.useRealTimers());
 const errors: unknown[] = [];
 
 function mountLive() {
-  const context = {
-    tf: ref(tf),
-    backend: ref('cpu'),
-    visible: ref(true),
-    state: ref('ready'),
-    setActivity: () => undefined,
-    fail: (e: unknown) => errors.push(e),
-    guard: async <T>(work: Promise<T>) => work,
-  } as unknown as DemoFrameContext;
-  return mount(DropoutTwiceLive, {
-    attachTo: document.body,
-    global: { provide: { [DEMO_FRAME as symbol]: context } },
-  });
+  return mount(DropoutTwiceLive, { attachTo: document.body, global: withFrame(fakeFrame(errors)) });
 }
 
 type Wrapper = ReturnType<typeof mountLive>;

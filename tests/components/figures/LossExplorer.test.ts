@@ -14,6 +14,7 @@ import {
   type LossExplorerState,
 } from '../../../src/settings/loss-explorer';
 import { defaultValues } from '../../../src/settings/schema';
+import { mountWithState } from './fake-frame';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -26,18 +27,12 @@ afterEach(() => {
 });
 
 /** Mounts the live part with a state it updates itself, as the figure around it does. */
-function mountLive(overrides: Partial<LossExplorerState> = {}) {
-  const state = { ...defaultValues(LOSS_EXPLORER_SCHEMA), ...overrides };
-  const wrapper = mount(LossExplorerLive, {
-    attachTo: document.body,
-    props: {
-      state,
-      onChange: (patch: Partial<LossExplorerState>) =>
-        wrapper.setProps({ state: { ...wrapper.props('state'), ...patch } }),
-    },
-  });
-  return wrapper;
-}
+const mountLive = (overrides: Partial<LossExplorerState> = {}) =>
+  mountWithState(
+    LossExplorerLive,
+    { ...defaultValues(LOSS_EXPLORER_SCHEMA), ...overrides },
+    { attachTo: document.body },
+  );
 
 const numberAttr = (el: { attributes(name: string): string | undefined }, name: string) =>
   Number(el.attributes(name));

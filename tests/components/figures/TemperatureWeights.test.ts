@@ -13,6 +13,7 @@ import {
   type TemperatureState,
 } from '../../../src/settings/temperature-weights';
 import { defaultValues } from '../../../src/settings/schema';
+import { mountWithState } from './fake-frame';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -24,17 +25,8 @@ afterEach(() => {
   window.history.replaceState(null, '', '/');
 });
 
-function mountLive(overrides: Partial<TemperatureState> = {}) {
-  const state = { ...defaultValues(TEMPERATURE_SCHEMA), ...overrides };
-  const wrapper = mount(TemperatureWeightsLive, {
-    props: {
-      state,
-      onChange: (patch: Partial<TemperatureState>) =>
-        wrapper.setProps({ state: { ...wrapper.props('state'), ...patch } }),
-    },
-  });
-  return wrapper;
-}
+const mountLive = (overrides: Partial<TemperatureState> = {}) =>
+  mountWithState(TemperatureWeightsLive, { ...defaultValues(TEMPERATURE_SCHEMA), ...overrides });
 
 type Wrapper = ReturnType<typeof mountLive>;
 const rows = (wrapper: Wrapper) => wrapper.findAll('li[data-negative]');
