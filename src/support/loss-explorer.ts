@@ -6,8 +6,8 @@
  */
 import type { LossExplorerState } from '../settings/loss-explorer';
 
-/** Name of a point's angle in the state. */
-export type PointKey = 'anchor' | 'positive' | 'n1' | 'n2' | 'n3' | 'n4' | 'n5';
+/** Name of a point's angle in the state: every setting but τ. */
+export type PointKey = Exclude<keyof LossExplorerState, 'tau'>;
 
 /** One draggable point. */
 export interface ExplorerPoint {
