@@ -9,6 +9,7 @@
 //   const { set, slider } = useLivePart(props, emit, SPHERE_SCHEMA);
 //   <RangeSlider v-bind="slider('tau')" label="Temperature τ" />
 import type { IntParam, NumberParam } from '../../src/settings/schema';
+import { formatCount } from '../../src/support/format';
 
 /** Props of a SettingsFigure's live part. */
 export interface LivePartProps<S> {
@@ -33,6 +34,8 @@ export interface SliderBinding {
   min: number;
   max: number;
   scale: 'linear' | 'log';
+  /** For an `int` setting: shows the value as a whole number (`1024`, not `1.02e3`). */
+  format?: (value: number) => string;
   'onUpdate:modelValue': (value: number) => void;
 }
 
@@ -47,7 +50,7 @@ export interface LivePart<S> {
 /**
  * The setters of a live part. `slider(key)` takes the range and scale from the figure's URL
  * schema, so a slider can never offer a value the URL would clamp, and rounds the value of an
- * `int` setting (a log-scale slider moves in fractions). Its listener is made once per key: the
+ * `int` setting (a log-scale slider moves in fractions) and shows it whole. Its listener is made once per key: the
  * sliders do not re-render when the part re-renders on every training step. Pass what the schema
  * does not say (`step`, `format`, `label`) beside it: `<RangeSlider v-bind="slider('n')" :step="0.1" />`.
  */
@@ -75,13 +78,15 @@ export function useLivePart<S>(
 
   function slider(key: NumericKey<S>): SliderBinding {
     const spec = schema[key];
-    return {
+    const binding: SliderBinding = {
       modelValue: props.state[key] as number,
       min: spec.min,
       max: spec.max,
       scale: (spec.type === 'number' && spec.scale) || 'linear',
       'onUpdate:modelValue': listener(key),
     };
+    if (spec.type === 'int') binding.format = formatCount;
+    return binding;
   }
 
   return { set, slider };

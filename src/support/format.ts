@@ -17,6 +17,11 @@ export function formatFixed(value: number | null | undefined, digits: number): s
   return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : UNKNOWN;
 }
 
+/** A count, rounded to a whole number (a slider over an `int` setting shows its value so). */
+export function formatCount(value: number): string {
+  return String(Math.round(value));
+}
+
 /** A fraction as a percentage with `digits` decimals (`0.1234` → `12.3 %`), or {@link UNKNOWN}. */
 export function formatPercent(fraction: number | null | undefined, digits = 1): string {
   return typeof fraction === 'number' && Number.isFinite(fraction)

@@ -1,6 +1,6 @@
 // The one number format of the figures: fixed decimals, and '–' for anything not finite.
 import { describe, expect, it } from 'vitest';
-import { UNKNOWN, formatFixed, formatPercent } from '../../src/support/format';
+import { UNKNOWN, formatCount, formatFixed, formatPercent } from '../../src/support/format';
 
 describe('formatFixed', () => {
   it('prints a finite number with the given decimals, as toFixed does', () => {
@@ -27,5 +27,12 @@ describe('formatPercent', () => {
   it("prints '–' for a fraction not known yet", () => {
     expect(formatPercent(undefined)).toBe('–');
     expect(formatPercent(Number.NaN, 1)).toBe('–');
+  });
+});
+
+describe('formatCount', () => {
+  it('prints a whole number', () => {
+    expect(formatCount(1024)).toBe('1024');
+    expect(formatCount(6.6)).toBe('7');
   });
 });

@@ -36,6 +36,8 @@ describe('useLivePart', () => {
     const { slider, props, patches } = part();
     expect(slider('tau')).toMatchObject({ modelValue: 0.5, min: 0.02, max: 2, scale: 'log' });
     expect(slider('points')).toMatchObject({ modelValue: 256, min: 64, max: 512, scale: 'linear' });
+    expect(slider('points').format?.(1024.4)).toBe('1024');
+    expect(slider('tau').format).toBeUndefined();
     props.state.tau = 0.1;
     expect(slider('tau').modelValue).toBe(0.1);
     slider('points')['onUpdate:modelValue'](128);
