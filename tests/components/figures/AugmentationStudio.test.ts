@@ -3,10 +3,9 @@
 // file) shows a clear message while the studio keeps its picture and keeps animating.
 import '@tensorflow/tfjs-backend-cpu';
 import { flushPromises, mount } from '@vue/test-utils';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, reactive, ref } from 'vue';
 import AugmentationStudioLive from '../../../components/figures/live/AugmentationStudioLive.vue';
-import { tf } from '../../../src/core/tf';
 import { STUDIO_SCHEMA, type StudioSettings } from '../../../src/settings/augmentation-studio';
 import {
   MAX_FILE_BYTES,
@@ -14,12 +13,9 @@ import {
   fileProblem,
 } from '../../../src/support/augmentation-studio';
 import { defaultValues } from '../../../src/settings/schema';
-import { fakeFrame, withFrame } from './fake-frame';
+import { fakeFrame, useCpuBackend, withFrame } from './fake-frame';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  await tf.ready();
-});
+useCpuBackend();
 afterEach(() => vi.useRealTimers());
 
 function mountStudio(visible = ref(true)) {

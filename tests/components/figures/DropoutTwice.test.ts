@@ -2,17 +2,14 @@
 // reader types is shown as text, long input is capped with a note, p = 0 gives cosine exactly 1.
 import '@tensorflow/tfjs-backend-cpu';
 import { flushPromises, mount } from '@vue/test-utils';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import DropoutTwiceLive from '../../../components/figures/live/DropoutTwiceLive.vue';
 import { tf } from '../../../src/core/tf';
 import { capText } from '../../../src/settings/text';
 import { cosine, DROPOUT_TEXT_LIMIT } from '../../../src/support/dropout-twice';
-import { fakeFrame, withFrame } from './fake-frame';
+import { fakeFrame, useCpuBackend, withFrame } from './fake-frame';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  await tf.ready();
-});
+useCpuBackend();
 afterEach(() => void vi.useRealTimers());
 
 const errors: unknown[] = [];

@@ -2,7 +2,7 @@
 // dragging, τ, URL state with notices, and no leaked tensors.
 import '@tensorflow/tfjs-backend-cpu';
 import { mount } from '@vue/test-utils';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, nextTick } from 'vue';
 import LossExplorer from '../../../components/figures/LossExplorer.vue';
 import * as live from '../../../components/figures/live/LossExplorerLive.vue';
@@ -14,12 +14,9 @@ import {
   type LossExplorerState,
 } from '../../../src/settings/loss-explorer';
 import { defaultValues } from '../../../src/settings/schema';
-import { mountWithState } from './fake-frame';
+import { mountWithState, useCpuBackend } from './fake-frame';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  await tf.ready();
-});
+useCpuBackend();
 
 afterEach(() => {
   vi.useRealTimers();

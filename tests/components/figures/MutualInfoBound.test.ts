@@ -3,18 +3,15 @@
 // settings changes, and no tensors left behind.
 import '@tensorflow/tfjs-backend-cpu';
 import { flushPromises } from '@vue/test-utils';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import MutualInfoBoundLive from '../../../components/figures/live/MutualInfoBoundLive.vue';
 import { CriticTraining, createSweep } from '../../../src/core/mi-session';
 import { tf } from '../../../src/core/tf';
 import { MI_SCHEMA, type MutualInfoSettings } from '../../../src/settings/mutual-info';
 import { defaultValues } from '../../../src/settings/schema';
-import { fakeFrame, mountWithState } from './fake-frame';
+import { fakeFrame, mountWithState, useCpuBackend } from './fake-frame';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  await tf.ready();
-});
+useCpuBackend();
 
 function mountLive(overrides: Partial<MutualInfoSettings> = {}) {
   const errors: unknown[] = [];

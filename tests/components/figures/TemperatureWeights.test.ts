@@ -2,7 +2,7 @@
 // keyboard sliders, the number of negatives, URL state with notices, and no leaked tensors.
 import '@tensorflow/tfjs-backend-cpu';
 import { mount } from '@vue/test-utils';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, nextTick } from 'vue';
 import TemperatureWeights from '../../../components/figures/TemperatureWeights.vue';
 import * as live from '../../../components/figures/live/TemperatureWeightsLive.vue';
@@ -13,12 +13,9 @@ import {
   type TemperatureState,
 } from '../../../src/settings/temperature-weights';
 import { defaultValues } from '../../../src/settings/schema';
-import { mountWithState } from './fake-frame';
+import { mountWithState, useCpuBackend } from './fake-frame';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  await tf.ready();
-});
+useCpuBackend();
 
 afterEach(() => {
   vi.useRealTimers();

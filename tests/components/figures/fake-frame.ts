@@ -1,10 +1,20 @@
-// What the figures' component tests share: a DemoFrame context without a frame (the CPU backend,
-// errors collected), and a live part mounted with settings it updates itself, as SettingsFigure
+// What the figures' component tests share: the CPU backend, a DemoFrame context without a frame
+// (errors collected), and a live part mounted with settings it updates itself, as SettingsFigure
 // does.
+import '@tensorflow/tfjs-backend-cpu';
 import { mount } from '@vue/test-utils';
+import { beforeAll } from 'vitest';
 import { ref, type Component, type Ref } from 'vue';
 import { DEMO_FRAME, type DemoFrameContext } from '../../../components/composables/useDemoFrame';
 import { tf } from '../../../src/core/tf';
+
+/** Runs the file's tests on tfjs's CPU backend (registers a `beforeAll`). */
+export function useCpuBackend(): void {
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    await tf.ready();
+  });
+}
 
 /** A frame context for a live part mounted on its own; `fail` pushes to `errors`. */
 export function fakeFrame(
