@@ -1,8 +1,9 @@
 // Pure helpers of the augmentation studio: the reader-facing description of a view's sampled
-// parameters, the checks an uploaded file must pass before it is decoded, and the studio's
-// settings schema. No DOM and no tfjs, so they run anywhere and are tested directly.
+// parameters and the checks an uploaded file must pass before it is decoded (its settings are in
+// src/settings/augmentation-studio.ts). No DOM and no tfjs, so they run anywhere and are tested
+// directly.
 import type { ViewParams } from '../core/augment-params';
-import { defineUrlSchema, type UrlValues } from '../settings/schema';
+import { formatFixed } from './format';
 
 /** Side, in pixels, of the square image the studio augments (built-in or uploaded). */
 export const STUDIO_SIZE = 96;
@@ -11,23 +12,8 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** Largest decoded image, in pixels, the studio will resize (a guard against decompression bombs). */
 export const MAX_IMAGE_PIXELS = 40_000_000;
 
-/** The studio's settings, also its URL parameters (`studio.strength=1`, …). */
-export const STUDIO_SCHEMA = defineUrlSchema({
-  image: { type: 'int', min: 0, max: 9, default: 1 },
-  strength: { type: 'number', min: 0, max: 1.5, default: 1 },
-  crop: { type: 'boolean', default: true },
-  flip: { type: 'boolean', default: true },
-  color: { type: 'boolean', default: true },
-  gray: { type: 'boolean', default: true },
-  blur: { type: 'boolean', default: true },
-  seed: { type: 'int', min: 0, max: 99999, default: 1 },
-});
-
-/** Everything the studio's link holds. */
-export type StudioSettings = UrlValues<typeof STUDIO_SCHEMA>;
-
 const pct = (x: number) => `${Math.round(100 * x)} %`;
-const fixed = (x: number) => x.toFixed(2);
+const fixed = (x: number) => formatFixed(x, 2);
 
 /**
  * One short line per augmentation that was applied to a view, in pipeline order; a single line

@@ -1,32 +1,13 @@
 /**
- * The loss explorer's state and geometry, free of TensorFlow.js: its URL schema (τ and one angle per
- * point), the points it shows, angle arithmetic for dragging and keys, and the size of a gradient
- * arrow. The computation lives in `loss-explorer-model.ts`, loaded with the live figure.
+ * The loss explorer's geometry, free of TensorFlow.js: the points it shows, angle arithmetic for
+ * dragging and keys, and the size of a gradient arrow. Its settings (τ and one angle per point)
+ * are in src/settings/loss-explorer.ts; the computation lives in `loss-explorer-model.ts`, loaded
+ * with the live figure.
  */
-import { defineUrlSchema, type UrlValues } from '../settings/schema';
+import type { LossExplorerState } from '../settings/loss-explorer';
 
-/** Prefix of the figure's URL parameters (`loss.tau`, `loss.n1`, …). */
-export const LOSS_EXPLORER_NAMESPACE = 'loss';
-
-const angle = (value: number) => ({ type: 'number', min: -180, max: 180, default: value }) as const;
-
-/** The shareable state: τ and the angle of every point in degrees, counter-clockwise from +x. */
-export const LOSS_EXPLORER_SCHEMA = defineUrlSchema({
-  tau: { type: 'number', min: 0.01, max: 10, default: 0.5, scale: 'log' },
-  anchor: angle(90),
-  positive: angle(65),
-  n1: angle(130),
-  n2: angle(10),
-  n3: angle(180),
-  n4: angle(-130),
-  n5: angle(-70),
-});
-
-/** The figure's validated state. */
-export type LossExplorerState = UrlValues<typeof LOSS_EXPLORER_SCHEMA>;
-
-/** Name of a point's angle in the state. */
-export type PointKey = 'anchor' | 'positive' | 'n1' | 'n2' | 'n3' | 'n4' | 'n5';
+/** Name of a point's angle in the state: every setting but τ. */
+export type PointKey = Exclude<keyof LossExplorerState, 'tau'>;
 
 /** One draggable point. */
 export interface ExplorerPoint {

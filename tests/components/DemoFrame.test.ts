@@ -38,19 +38,24 @@ const scrollTo = async (visible: boolean) => {
 };
 
 // A fresh module graph per test: the page-wide tfjs state in useTfjs is a module singleton.
+// `slot: null` mounts the frame without slot content.
 async function mountFrame(
   props: Record<string, unknown> = {},
-  slot?: (p: Record<string, unknown>) => unknown,
+  slot?: ((p: Record<string, unknown>) => unknown) | null,
 ) {
   const { default: DemoFrame } = await import('../../components/DemoFrame.vue');
   // A generic SFC's type is a function signature; mount only needs a component.
   return mount(DemoFrame as unknown as Component, {
     props: { name: 'test-demo', title: 'A test demo', ...props },
-    slots: {
-      default:
-        slot ??
-        ((p: Record<string, unknown>) => h('p', { class: 'child' }, `on ${String(p.backend)}`)),
-    },
+    slots:
+      slot === null
+        ? {}
+        : {
+            default:
+              slot ??
+              ((p: Record<string, unknown>) =>
+                h('p', { class: 'child' }, `on ${String(p.backend)}`)),
+          },
   });
 }
 
@@ -98,6 +103,15 @@ describe('DemoFrame', () => {
     expect(wrapper.get('footer').text()).toContain('Running on WebAssembly');
     expect(load).toHaveBeenCalledTimes(1);
     expect(root(wrapper).attributes('aria-label')).toBe('A test demo');
+  });
+
+  it('without slot content, renders the live part that load resolved to', async () => {
+    const Live = defineComponent({ setup: () => () => h('p', { class: 'live' }, 'live part') });
+    const wrapper = await mountFrame({ load: async () => ({ default: Live }) }, null);
+    expect(wrapper.find('.live').exists()).toBe(false);
+    await scrollTo(true);
+    expect(root(wrapper).attributes('data-state')).toBe('ready');
+    expect(wrapper.get('.demo-frame__content > .live').text()).toBe('live part');
   });
 
   it('shows an error panel when loading fails, and recovers on "Reload demo"', async () => {

@@ -1,11 +1,10 @@
 // The loss explorer's geometry and URL state, without TensorFlow.js.
 import { describe, expect, it } from 'vitest';
+import { LOSS_EXPLORER_NAMESPACE, LOSS_EXPLORER_SCHEMA } from '../../src/settings/loss-explorer';
 import { parseUrlState } from '../../src/support/url-state';
 import {
   ARROW_MAX,
   EXPLORER_POINTS,
-  LOSS_EXPLORER_NAMESPACE,
-  LOSS_EXPLORER_SCHEMA,
   angleAfterKey,
   arrowPath,
   circlePosition,

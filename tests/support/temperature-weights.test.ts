@@ -2,10 +2,9 @@
 // against the chapter's worked example and both limits of τ.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../src/core/tf';
+import { TEMPERATURE_NAMESPACE, TEMPERATURE_SCHEMA } from '../../src/settings/temperature-weights';
 import { parseUrlState } from '../../src/support/url-state';
 import {
-  TEMPERATURE_NAMESPACE,
-  TEMPERATURE_SCHEMA,
   argMax,
   distanceFromUniform,
   entropy,

@@ -3,39 +3,25 @@
 // file) shows a clear message while the studio keeps its picture and keeps animating.
 import '@tensorflow/tfjs-backend-cpu';
 import { flushPromises, mount } from '@vue/test-utils';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, reactive, ref } from 'vue';
 import AugmentationStudioLive from '../../../components/figures/live/AugmentationStudioLive.vue';
-import { DEMO_FRAME, type DemoFrameContext } from '../../../components/composables/useDemoFrame';
-import { tf } from '../../../src/core/tf';
+import { STUDIO_SCHEMA, type StudioSettings } from '../../../src/settings/augmentation-studio';
 import {
   MAX_FILE_BYTES,
-  STUDIO_SCHEMA,
-  type StudioSettings,
   describeView,
   fileProblem,
 } from '../../../src/support/augmentation-studio';
 import { defaultValues } from '../../../src/settings/schema';
+import { fakeFrame, useCpuBackend, withFrame } from './fake-frame';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  await tf.ready();
-});
+useCpuBackend();
 afterEach(() => vi.useRealTimers());
 
 function mountStudio(visible = ref(true)) {
   const state = reactive(defaultValues(STUDIO_SCHEMA)) as StudioSettings;
   const errors: unknown[] = [];
-  const frame = {
-    tf: ref(tf),
-    backend: ref('cpu'),
-    visible,
-    state: ref('ready'),
-    setActivity: () => undefined,
-    fail: (e: unknown) => errors.push(e),
-    guard: async <T>(work: Promise<T> | (() => Promise<T>)) =>
-      typeof work === 'function' ? work() : work,
-  } as unknown as DemoFrameContext;
+  const frame = fakeFrame(errors, visible);
   const Host = defineComponent({
     setup: () => () =>
       h(AugmentationStudioLive, {
@@ -43,7 +29,7 @@ function mountStudio(visible = ref(true)) {
         onChange: (patch: Partial<StudioSettings>) => Object.assign(state, patch),
       }),
   });
-  const wrapper = mount(Host, { global: { provide: { [DEMO_FRAME as symbol]: frame } } });
+  const wrapper = mount(Host, { global: withFrame(frame) });
   return { wrapper, state, errors };
 }
 

@@ -2,36 +2,20 @@
 // reader types is shown as text, long input is capped with a note, p = 0 gives cosine exactly 1.
 import '@tensorflow/tfjs-backend-cpu';
 import { flushPromises, mount } from '@vue/test-utils';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ref } from 'vue';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import DropoutTwiceLive from '../../../components/figures/live/DropoutTwiceLive.vue';
-import { DEMO_FRAME, type DemoFrameContext } from '../../../components/composables/useDemoFrame';
 import { tf } from '../../../src/core/tf';
 import { capText } from '../../../src/settings/text';
 import { cosine, DROPOUT_TEXT_LIMIT } from '../../../src/support/dropout-twice';
+import { fakeFrame, useCpuBackend, withFrame } from './fake-frame';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  await tf.ready();
-});
+useCpuBackend();
 afterEach(() => void vi.useRealTimers());
 
 const errors: unknown[] = [];
 
 function mountLive() {
-  const context = {
-    tf: ref(tf),
-    backend: ref('cpu'),
-    visible: ref(true),
-    state: ref('ready'),
-    setActivity: () => undefined,
-    fail: (e: unknown) => errors.push(e),
-    guard: async <T>(work: Promise<T>) => work,
-  } as unknown as DemoFrameContext;
-  return mount(DropoutTwiceLive, {
-    attachTo: document.body,
-    global: { provide: { [DEMO_FRAME as symbol]: context } },
-  });
+  return mount(DropoutTwiceLive, { attachTo: document.body, global: withFrame(fakeFrame(errors)) });
 }
 
 type Wrapper = ReturnType<typeof mountLive>;

@@ -2,7 +2,7 @@
 // dragging, τ, URL state with notices, and no leaked tensors.
 import '@tensorflow/tfjs-backend-cpu';
 import { mount } from '@vue/test-utils';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, nextTick } from 'vue';
 import LossExplorer from '../../../components/figures/LossExplorer.vue';
 import * as live from '../../../components/figures/live/LossExplorerLive.vue';
@@ -12,13 +12,11 @@ import {
   LOSS_EXPLORER_NAMESPACE,
   LOSS_EXPLORER_SCHEMA,
   type LossExplorerState,
-} from '../../../src/support/loss-explorer';
+} from '../../../src/settings/loss-explorer';
 import { defaultValues } from '../../../src/settings/schema';
+import { mountWithState, useCpuBackend } from './fake-frame';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  await tf.ready();
-});
+useCpuBackend();
 
 afterEach(() => {
   vi.useRealTimers();
@@ -26,18 +24,12 @@ afterEach(() => {
 });
 
 /** Mounts the live part with a state it updates itself, as the figure around it does. */
-function mountLive(overrides: Partial<LossExplorerState> = {}) {
-  const state = { ...defaultValues(LOSS_EXPLORER_SCHEMA), ...overrides };
-  const wrapper = mount(LossExplorerLive, {
-    attachTo: document.body,
-    props: {
-      state,
-      onChange: (patch: Partial<LossExplorerState>) =>
-        wrapper.setProps({ state: { ...wrapper.props('state'), ...patch } }),
-    },
-  });
-  return wrapper;
-}
+const mountLive = (overrides: Partial<LossExplorerState> = {}) =>
+  mountWithState(
+    LossExplorerLive,
+    { ...defaultValues(LOSS_EXPLORER_SCHEMA), ...overrides },
+    { attachTo: document.body },
+  );
 
 const numberAttr = (el: { attributes(name: string): string | undefined }, name: string) =>
   Number(el.attributes(name));

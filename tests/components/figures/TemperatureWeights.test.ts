@@ -2,7 +2,7 @@
 // keyboard sliders, the number of negatives, URL state with notices, and no leaked tensors.
 import '@tensorflow/tfjs-backend-cpu';
 import { mount } from '@vue/test-utils';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, nextTick } from 'vue';
 import TemperatureWeights from '../../../components/figures/TemperatureWeights.vue';
 import * as live from '../../../components/figures/live/TemperatureWeightsLive.vue';
@@ -11,30 +11,19 @@ import { tf } from '../../../src/core/tf';
 import {
   TEMPERATURE_SCHEMA,
   type TemperatureState,
-} from '../../../src/support/temperature-weights';
+} from '../../../src/settings/temperature-weights';
 import { defaultValues } from '../../../src/settings/schema';
+import { mountWithState, useCpuBackend } from './fake-frame';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  await tf.ready();
-});
+useCpuBackend();
 
 afterEach(() => {
   vi.useRealTimers();
   window.history.replaceState(null, '', '/');
 });
 
-function mountLive(overrides: Partial<TemperatureState> = {}) {
-  const state = { ...defaultValues(TEMPERATURE_SCHEMA), ...overrides };
-  const wrapper = mount(TemperatureWeightsLive, {
-    props: {
-      state,
-      onChange: (patch: Partial<TemperatureState>) =>
-        wrapper.setProps({ state: { ...wrapper.props('state'), ...patch } }),
-    },
-  });
-  return wrapper;
-}
+const mountLive = (overrides: Partial<TemperatureState> = {}) =>
+  mountWithState(TemperatureWeightsLive, { ...defaultValues(TEMPERATURE_SCHEMA), ...overrides });
 
 type Wrapper = ReturnType<typeof mountLive>;
 const rows = (wrapper: Wrapper) => wrapper.findAll('li[data-negative]');

@@ -7,7 +7,7 @@ import AugmentationToggles from '../../../components/figures/live/AugmentationTo
 import SeedField from '../../../components/ui/SeedField.vue';
 import SelectField from '../../../components/ui/SelectField.vue';
 import { useLivePart } from '../../../components/ui/useLivePart';
-import { useStateSeed } from '../../../components/ui/useSeedInput';
+import { useStateSeed } from '../../../components/ui/useStateSeed';
 import { defineUrlSchema, type UrlValues } from '../../../src/settings/schema';
 
 const schema = defineUrlSchema({
@@ -36,10 +36,16 @@ describe('useLivePart', () => {
     const { slider, props, patches } = part();
     expect(slider('tau')).toMatchObject({ modelValue: 0.5, min: 0.02, max: 2, scale: 'log' });
     expect(slider('points')).toMatchObject({ modelValue: 256, min: 64, max: 512, scale: 'linear' });
+    expect(slider('points').format?.(1024.4)).toBe('1024');
+    expect(slider('tau').format).toBeUndefined();
     props.state.tau = 0.1;
     expect(slider('tau').modelValue).toBe(0.1);
     slider('points')['onUpdate:modelValue'](128);
     expect(patches).toEqual([{ points: 128 }]);
+    // An int setting is rounded (a log-scale slider moves in fractions); a real one is not.
+    slider('points')['onUpdate:modelValue'](100.6);
+    slider('tau')['onUpdate:modelValue'](0.123);
+    expect(patches.slice(1)).toEqual([{ points: 101 }, { tau: 0.123 }]);
   });
 
   it('keeps one listener per setting, so sliders need not re-render with the part', () => {

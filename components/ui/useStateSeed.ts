@@ -1,6 +1,6 @@
 import { reactive, ref, watch, type Reactive, type Ref } from 'vue';
 
-/** What `useSeedInput` returns: bind `text` to a text input and call `submit` on change/Enter. */
+/** What `useStateSeed` returns: bind `text` to a text input and call `submit` on change/Enter. */
 export interface SeedInput {
   text: Ref<string>;
   /** A sentence explaining why the typed seed was refused, or null. */
@@ -12,7 +12,7 @@ export interface SeedInput {
  * A seed typed by the reader: accepted only as a whole number in [min, max]; anything else keeps
  * the current seed and says why, so a typo never restarts a run with a surprising seed.
  */
-export function useSeedInput(
+function seedInput(
   seed: () => number,
   range: { min: number; max: number },
   commit: (seed: number) => void,
@@ -36,8 +36,12 @@ export function useSeedInput(
 }
 
 /**
- * The seed box of a SettingsFigure live part: `useSeedInput` over `state.seed`, committing a new
- * seed as a `change` patch. Reactive, so a template binds `seed.text` and reads `seed.problem`.
+ * The seed box of a SettingsFigure live part, over `state.seed`: the typed text, checked on
+ * `submit` against the schema's range, committed as a `change` patch. Reactive, so a template
+ * binds `seed.text` and reads `seed.problem`:
+ *
+ *   const seed = useStateSeed(props, SPHERE_SCHEMA.seed, emit);
+ *   <SeedField v-model="seed.text" @submit="seed.submit()" />
  */
 export function useStateSeed(
   props: { state: { seed: number } },
@@ -45,7 +49,7 @@ export function useStateSeed(
   emit: (event: 'change', patch: { seed: number }) => void,
 ): Reactive<SeedInput> {
   return reactive(
-    useSeedInput(
+    seedInput(
       () => props.state.seed,
       range,
       (seed) => emit('change', { seed }),
