@@ -15,6 +15,7 @@ import {
   type Connection,
 } from './trainingConnection';
 import { forgetConnection, installTrainingHooks, trackConnection } from './trainingHooks';
+import { SerialQueue } from './serialQueue';
 import type { ParamSync } from './trainingParams';
 
 /** Where the experiment runs. */
@@ -81,8 +82,8 @@ export function useTrainingSession<N extends ExperimentName>(
   const notice = ref<string | null>(null);
   let connection: Connection<N> | null = null;
   let disposed = false;
-  // Commands run one after another: never two requests in flight.
-  let chain: Promise<unknown> = Promise.resolve();
+  // Start-up, commands and the fallback run one after another: never two requests in flight.
+  const queue = new SerialQueue();
 
   installTrainingHooks(options.tf);
 
@@ -93,7 +94,7 @@ export function useTrainingSession<N extends ExperimentName>(
     // A crash while idle (no call in flight to notice it) moves training at once.
     conn.failed.catch((error) => {
       if (disposed) return;
-      chain = chain.then(async () => {
+      void queue.run(async () => {
         if (connection === conn) await fallBack(error).catch(options.onError);
       });
       options.onIdleFailure();
@@ -143,7 +144,7 @@ export function useTrainingSession<N extends ExperimentName>(
   }
 
   function command<T>(work: (api: TrainingApi<N>) => Promise<T>): Promise<T | null> {
-    const next = chain.then(async () => {
+    return queue.run(async () => {
       if (disposed || !connection) return null;
       const conn = connection;
       try {
@@ -155,13 +156,13 @@ export function useTrainingSession<N extends ExperimentName>(
         return null;
       }
     });
-    chain = next.catch(() => undefined);
-    return next;
   }
 
-  chain = start().catch((error) => {
-    if (!disposed) options.onError(error);
-  });
+  void queue.run(() =>
+    start().catch((error) => {
+      if (!disposed) options.onError(error);
+    }),
+  );
 
   if (getCurrentScope()) {
     onScopeDispose(() => {
@@ -169,7 +170,7 @@ export function useTrainingSession<N extends ExperimentName>(
       const conn = connection;
       // A worker goes at once; a main-thread host first finishes the step it is on.
       if (conn?.isWorker) drop(conn);
-      else void chain.then(() => drop(conn));
+      else queue.after(() => drop(conn));
     });
   }
 
@@ -178,7 +179,7 @@ export function useTrainingSession<N extends ExperimentName>(
     backend: readonly(backend) as Readonly<Ref<HostBackend | null>>,
     notice: readonly(notice),
     command,
-    afterQueued: (then) => void (chain = chain.then(then)),
+    afterQueued: (then) => queue.after(then),
     isDisposed: () => disposed,
   };
 }

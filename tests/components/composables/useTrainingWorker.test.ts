@@ -7,7 +7,11 @@ import '@tensorflow/tfjs-backend-cpu';
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, reactive } from 'vue';
-import { withTimeout, WorkerFailure } from '../../../components/composables/trainingConnection';
+import {
+  connectWorker,
+  withTimeout,
+  WorkerFailure,
+} from '../../../components/composables/trainingConnection';
 import { fallbackNotice } from '../../../components/composables/useTrainingSession';
 import {
   useTrainingWorker,
@@ -139,6 +143,26 @@ describe('training connection helpers', () => {
     const never = new Promise<number>(() => undefined);
     await expect(withTimeout(never, 20, 'the training worker')).rejects.toThrow(WorkerFailure);
     await expect(withTimeout(Promise.resolve(3), 20, 'x')).resolves.toBe(3);
+  });
+
+  it('fail every call in flight when the worker reports an error, and close it once', async () => {
+    class SilentWorker extends EventTarget {
+      terminated = 0;
+      postMessage(): void {}
+      terminate(): void {
+        this.terminated += 1;
+      }
+    }
+    const worker = new SilentWorker();
+    const connection = await connectWorker<'sphere'>(() => worker as unknown as Worker, 10_000);
+    expect(connection.isWorker).toBe(true);
+    const call = connection.api.init(null);
+    worker.dispatchEvent(new ErrorEvent('error', { message: 'boom' }));
+    await expect(call).rejects.toThrow(/it failed: boom/);
+    await expect(connection.failed).rejects.toBeInstanceOf(WorkerFailure);
+    connection.close();
+    connection.close();
+    expect(worker.terminated).toBe(1);
   });
 
   it('explain the move to the main thread', () => {
