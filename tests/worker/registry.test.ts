@@ -7,7 +7,8 @@ import type { SimcseParams } from '../../src/settings/simcse';
 import type { SimclrExperimentParams } from '../../src/settings/simclr';
 import type { MetricPanelReading } from '../../src/worker/experiments/metric';
 import type { SphereMetrics } from '../../src/worker/experiments/sphere';
-import type { RunResult } from '../../src/worker/host';
+import type { RunResult, TrainingApi } from '../../src/worker/host';
+import type { TrainingWorkerOptions } from '../../components/composables/useTrainingWorker';
 import {
   EXPERIMENTS,
   isExperimentName,
@@ -41,6 +42,17 @@ describe('experiment registry', () => {
       pairs: Float32Array;
     }>();
     expectTypeOf<NonNullable<RunResult<'simclr'>['snapshot']>['metrics']['knn']>().toBeNumber();
+  });
+
+  it('types the commands and a figure’s options by the experiment’s name', () => {
+    expectTypeOf<TrainingApi<'sphere'>['create']>().parameter(0).toEqualTypeOf<'sphere'>();
+    expectTypeOf<TrainingApi<'sphere'>['create']>().parameter(1).toEqualTypeOf<SphereParams>();
+    expectTypeOf<TrainingApi<'metric'>['setParams']>().parameter(0).toEqualTypeOf<MetricParams>();
+    expectTypeOf<TrainingWorkerOptions<'simcse'>['params']>().returns.toEqualTypeOf<SimcseParams>();
+    const metricOnly = (params: MetricParams): Pick<TrainingWorkerOptions<'sphere'>, 'params'> =>
+      // @ts-expect-error the metric lab's parameters are not the sphere lab's
+      ({ params: () => params });
+    expect(typeof metricOnly).toBe('function');
   });
 
   it('loads each definition under its own name', async () => {
