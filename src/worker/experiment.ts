@@ -1,8 +1,28 @@
-// The contract between the training host (in a Web Worker or, as a fallback, on the main thread)
-// and one kind of live training figure. An experiment module builds its model and trainer from
-// plain parameters and a seed, changes parameters between steps, and answers with small snapshots
-// of plain numbers and Float32Arrays: never tensors, so everything it returns can cross a
-// postMessage boundary.
+// What one kind of live training figure is, seen from the training host (src/worker/host.ts, in a
+// Web Worker or, as a fallback, on the main thread). Each module in src/worker/experiments/ exports
+// one ExperimentDefinition<T>, where T (an ExperimentShape) names four plain types:
+//
+//   params  — the flat settings it is built and updated with (src/settings/*.ts: `SphereParams`…);
+//   metrics — the numbers a snapshot reports (`{ alignment, uniformity, loss }` for the sphere);
+//   arrays  — the Float32Arrays a snapshot reports (`{ points }`), fresh on every snapshot;
+//   layout  — the Float32Arrays that change only on create, reset or rebuild (`{ groups, pairs }`).
+//
+// Everything an experiment returns is numbers and Float32Arrays, never tensors, so it crosses a
+// postMessage boundary as it is (the arrays' buffers are transferred, not copied). The registry
+// (src/worker/registry.ts) turns these shapes into the page's types: `ExperimentParams<'sphere'>`,
+// `ExperimentMetrics<'sphere'>`…
+import type { FlatParams } from './params';
+
+/** Named Float32Arrays of a snapshot or layout; a missing name means "nothing to show". */
+export type FloatArrays = Readonly<Partial<Record<string, Float32Array>>>;
+
+/** The four types that describe one experiment (see the comment at the top of this file). */
+export interface ExperimentShape {
+  params: FlatParams;
+  metrics: object;
+  arrays: FloatArrays;
+  layout: FloatArrays;
+}
 
 /** One reading of the training loss, as the core's Trainer reads it back. */
 export interface LossReading {
@@ -12,25 +32,25 @@ export interface LossReading {
 }
 
 /** What an experiment shows at one moment: metrics of the current model and a few arrays. */
-export interface Snapshot {
+export interface Snapshot<T extends ExperimentShape = ExperimentShape> {
   /** Steps taken since creation or the last reset. */
   step: number;
-  /** Named scalars of the current state (e.g. alignment, uniformity). */
-  metrics: Record<string, number>;
-  /** Named arrays of the current state (e.g. the embedded points), freshly allocated. */
-  arrays: Record<string, Float32Array>;
+  /** Scalars of the current state (e.g. alignment, uniformity). */
+  metrics: T['metrics'];
+  /** Arrays of the current state (e.g. the embedded points), freshly allocated. */
+  arrays: T['arrays'];
 }
 
 /** A running experiment. Every method may be called between any two others, in any order. */
-export interface Experiment<P> {
+export interface Experiment<T extends ExperimentShape = ExperimentShape> {
   /** Takes `steps` optimisation steps and returns the loss readings that arrived meanwhile. */
   run(steps: number): Promise<LossReading[]>;
   /** Reads the current state back from the device. */
-  snapshot(): Promise<Snapshot>;
+  snapshot(): Promise<Snapshot<T>>;
   /** Arrays that change only when the experiment is rebuilt or reset (colours, pair indices…). */
-  layout(): Record<string, Float32Array>;
+  layout(): T['layout'];
   /** Applies parameter changes that keep the model (temperature, learning rate, objective…). */
-  update(params: P): void;
+  update(params: T['params']): void;
   /** Starts over from `seed`: fresh data, weights and optimizer state. */
   reset(seed: number): void;
   /** Frees every tensor it owns. */
@@ -38,13 +58,27 @@ export interface Experiment<P> {
 }
 
 /** How the host builds and changes one kind of experiment. */
-export interface ExperimentDefinition<P> {
-  /** Registry name, e.g. `sphere`. */
+export interface ExperimentDefinition<T extends ExperimentShape = ExperimentShape> {
+  /** Registry name, e.g. `sphere` (the key it has in src/worker/registry.ts). */
   readonly name: string;
-  /** Checks and completes untrusted parameters (from a message or a link); throws a clear error. */
-  parse(params: unknown): P;
+  /**
+   * Checks untrusted parameters (a message from the page) and throws a clear error: the
+   * settings' `parse*Params`, the one range check between a slider and the experiment.
+   */
+  parse(input: unknown): T['params'];
   /** Parameters whose change needs a new model: the host rebuilds the experiment for them. */
-  readonly rebuildOn: readonly (keyof P)[];
+  readonly rebuildOn: readonly (keyof T['params'] & string)[];
   /** Builds the experiment on the active tfjs backend. */
-  create(params: P, seed: number): Experiment<P>;
+  create(params: T['params'], seed: number): Experiment<T>;
+}
+
+/**
+ * Any experiment's definition, as the registry lists it and the host holds it: the host knows no
+ * experiment's types, and needs none — it checks what arrives with `parse` and passes it on.
+ */
+export interface AnyExperimentDefinition {
+  readonly name: string;
+  parse(input: unknown): FlatParams;
+  readonly rebuildOn: readonly string[];
+  create(params: FlatParams, seed: number): Experiment;
 }

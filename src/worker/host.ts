@@ -1,10 +1,33 @@
 // The training host: owns one experiment and answers the page's commands. The same class runs in
-// the Web Worker (src/worker/training-worker.ts) and, when no worker can run, on the main thread, so both
-// paths execute the same code and give the same numbers for the same seed and backend.
+// the Web Worker (src/worker/training-worker.ts) and, when no worker can run, on the main thread, so
+// both paths execute the same code and give the same numbers for the same seed and backend.
+//
+// The contract, in one read:
+//   page → host  `create(name, params, seed)`, `setParams(params)`, `run(steps, snapshot)`,
+//                `reset(seed)`, `dispose()`; `name` is an ExperimentName, `params` that
+//                experiment's ExperimentParams<N> (a flat record of numbers, strings, booleans).
+//   host checks  what arrives is untrusted (a message): the name against the registry, the params
+//                with the definition's `parse` (the settings' parse*Params: the one range check),
+//                the seed and step count as whole numbers. Nothing else on the way checks them.
+//   host → page  a RunResult<N>: the step, loss readings, and when asked a Snapshot (metrics:
+//                ExperimentMetrics<N>, arrays: ExperimentArrays<N>) plus, after create, reset or a
+//                rebuild, the layout (ExperimentLayout<N>). Plain numbers and Float32Arrays only;
+//                src/worker/protocol.ts transfers the arrays' buffers.
+//   rebuilds     `setParams` rebuilds the model from the current seed when a key in the
+//                definition's `rebuildOn` changed (step back to 0, new layout), else updates it.
 import { tf } from '../core/tf';
 import type { BackendName } from '../core/backend';
-import type { Experiment, ExperimentDefinition, LossReading, Snapshot } from './experiment';
-import { EXPERIMENTS, type ExperimentLoader } from './registry';
+import type { AnyExperimentDefinition, Experiment, LossReading, Snapshot } from './experiment';
+import { needsRebuild, type FlatParams } from './params';
+import {
+  EXPERIMENTS,
+  isExperimentName,
+  loadExperiment,
+  type ExperimentLayout,
+  type ExperimentName,
+  type ExperimentParams,
+  type ShapeOf,
+} from './registry';
 
 /** Which backend a host computes on, and why. */
 export interface HostBackend {
@@ -13,37 +36,40 @@ export interface HostBackend {
   reason: string;
 }
 
-/** What one `run` call sends back. */
-export interface RunResult {
+/** What one `run` call sends back for experiment `N`. */
+export interface RunResult<N extends ExperimentName = ExperimentName> {
   /** Steps taken since creation or the last reset, after this call. */
   step: number;
   /** Loss readings that arrived during the call, oldest first. */
   readings: LossReading[];
   /** The state after the steps, when it was asked for. */
-  snapshot: Snapshot | null;
+  snapshot: Snapshot<ShapeOf<N>> | null;
   /** Set after create, reset and rebuilds: arrays that change only then (colours, pairs…). */
-  layout: Record<string, Float32Array> | null;
+  layout: ExperimentLayout<N> | null;
   /** Live tensors in the host's tfjs after the call (the worker's own count in a worker). */
   tensors: number;
   /** Milliseconds the host spent on the call. */
   ms: number;
 }
 
-/** The commands a host answers; every method is async so it can sit behind a message port. */
-export interface TrainingApi {
+/**
+ * The commands a host answers, as the page sees them for experiment `N`; every method is async so
+ * it can sit behind a message port.
+ */
+export interface TrainingApi<N extends ExperimentName = ExperimentName> {
   /** Loads tfjs and picks a backend; call once, first. */
   init(requested: BackendName | null): Promise<HostBackend>;
   /** Replaces any current experiment with a new one of registry name `name`. */
-  create(name: string, params: unknown, seed: number): Promise<void>;
+  create(name: N, params: ExperimentParams<N>, seed: number): Promise<void>;
   /** Takes `steps` steps (0 is allowed) and optionally reads the state back. */
-  run(steps: number, snapshot: boolean): Promise<RunResult>;
+  run(steps: number, snapshot: boolean): Promise<RunResult<N>>;
   /**
    * Changes parameters from the next step on. Parameters in the definition's `rebuildOn` rebuild
    * the model from the current seed instead, which restarts training.
    *
    * @returns true when the experiment was rebuilt (step count back to 0, new layout)
    */
-  setParams(params: unknown): Promise<boolean>;
+  setParams(params: ExperimentParams<N>): Promise<boolean>;
   /** Starts over from `seed` (fresh data, weights and optimizer state). */
   reset(seed: number): Promise<void>;
   /** Frees the experiment; the host can create another one afterwards. */
@@ -53,46 +79,46 @@ export interface TrainingApi {
 /** Picks and activates a backend for a host. */
 export type BackendPreparer = (requested: BackendName | null) => Promise<HostBackend>;
 
+/** The experiment a host runs, with what it was built from. */
+interface Current {
+  definition: AnyExperimentDefinition;
+  experiment: Experiment;
+  params: FlatParams;
+}
+
 /** A training host over the registry; `prepare` chooses the backend (differs per thread). */
 export class TrainingHost implements TrainingApi {
-  private definition: ExperimentDefinition<unknown> | null = null;
-  private experiment: Experiment<unknown> | null = null;
-  private params: unknown = null;
+  private current: Current | null = null;
   private seed = 0;
   private layoutDue = false;
   private ready: HostBackend | null = null;
 
-  constructor(
-    private readonly prepare: BackendPreparer,
-    private readonly registry: Readonly<Record<string, ExperimentLoader>> = EXPERIMENTS,
-  ) {}
+  constructor(private readonly prepare: BackendPreparer) {}
 
   async init(requested: BackendName | null): Promise<HostBackend> {
     this.ready ??= await this.prepare(requested);
     return this.ready;
   }
 
-  async create(name: string, params: unknown, seed: number): Promise<void> {
-    this.assertReady();
-    const load = Object.hasOwn(this.registry, name) ? this.registry[name] : undefined;
-    if (!load) {
+  /** `name`, `params` and `seed` come from a message: all three are checked here. */
+  async create(name: ExperimentName, params: unknown, seed: number): Promise<void> {
+    if (!this.ready) throw new Error('Call init() before create().');
+    if (!isExperimentName(name)) {
       throw new Error(
-        `Unknown experiment "${name}" (known: ${Object.keys(this.registry).join(', ')}).`,
+        `Unknown experiment "${String(name)}" (known: ${Object.keys(EXPERIMENTS).join(', ')}).`,
       );
     }
-    const definition = await load();
+    const definition: AnyExperimentDefinition = await loadExperiment(name);
     const parsed = definition.parse(params);
     assertSeed(seed);
     await this.dispose();
-    this.experiment = definition.create(parsed, seed);
-    this.definition = definition;
-    this.params = parsed;
+    this.current = { definition, experiment: definition.create(parsed, seed), params: parsed };
     this.seed = seed;
     this.layoutDue = true;
   }
 
   async run(steps: number, snapshot: boolean): Promise<RunResult> {
-    const experiment = this.current();
+    const { experiment } = this.live();
     if (!Number.isInteger(steps) || steps < 0) {
       throw new Error(`steps must be a whole number ≥ 0 (got ${String(steps)}).`);
     }
@@ -101,6 +127,7 @@ export class TrainingHost implements TrainingApi {
     const state = snapshot ? await experiment.snapshot() : null;
     const layout = this.layoutDue ? experiment.layout() : null;
     this.layoutDue = false;
+    // The current experiment's snapshot and layout: of the shape of the name it was created with.
     return {
       step: state?.step ?? readings.at(-1)?.step ?? 0,
       readings,
@@ -108,33 +135,29 @@ export class TrainingHost implements TrainingApi {
       layout,
       tensors: tf.memory().numTensors,
       ms: performance.now() - start,
-    };
+    } as RunResult;
   }
 
+  /** `params` come from a message: checked with the definition's `parse`. */
   async setParams(params: unknown): Promise<boolean> {
-    const experiment = this.current();
-    const definition = this.definition as ExperimentDefinition<unknown>;
-    const parsed = definition.parse(params);
-    const before = this.params as Record<string, unknown>;
-    const after = parsed as Record<string, unknown>;
-    const rebuild = definition.rebuildOn.some(
-      (key) => before[key as string] !== after[key as string],
-    );
+    const current = this.live();
+    const parsed = current.definition.parse(params);
+    const rebuild = needsRebuild(current.definition.rebuildOn, current.params, parsed);
     if (rebuild) {
       // A new shape: rebuild from the current seed, as a reset would.
-      const rebuilt = definition.create(parsed, this.seed);
-      experiment.dispose();
-      this.experiment = rebuilt;
+      const rebuilt = current.definition.create(parsed, this.seed);
+      current.experiment.dispose();
+      current.experiment = rebuilt;
       this.layoutDue = true;
     } else {
-      experiment.update(parsed);
+      current.experiment.update(parsed);
     }
-    this.params = parsed;
+    current.params = parsed;
     return rebuild;
   }
 
   async reset(seed: number): Promise<void> {
-    const experiment = this.current();
+    const { experiment } = this.live();
     assertSeed(seed);
     experiment.reset(seed);
     this.seed = seed;
@@ -142,19 +165,13 @@ export class TrainingHost implements TrainingApi {
   }
 
   async dispose(): Promise<void> {
-    this.experiment?.dispose();
-    this.experiment = null;
-    this.definition = null;
-    this.params = null;
+    this.current?.experiment.dispose();
+    this.current = null;
   }
 
-  private assertReady(): void {
-    if (!this.ready) throw new Error('Call init() before create().');
-  }
-
-  private current(): Experiment<unknown> {
-    if (!this.experiment) throw new Error('No experiment: call create() first.');
-    return this.experiment;
+  private live(): Current {
+    if (!this.current) throw new Error('No experiment: call create() first.');
+    return this.current;
   }
 }
 

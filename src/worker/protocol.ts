@@ -1,14 +1,19 @@
 // The wire between a page and a training host: comlink over any message endpoint (a Worker, or a
-// MessagePort in tests). Results travel with their Float32Array buffers transferred, not copied.
+// MessagePort in tests). Calls are the TrainingApi of src/worker/host.ts; what crosses is plain
+// (names, flat parameter records, numbers) and results travel with their Float32Array buffers
+// transferred, not copied. The wire itself checks nothing: the host checks every command it gets.
 import { expose, releaseProxy, transfer, wrap, type Endpoint, type Remote } from 'comlink';
+import type { FloatArrays } from './experiment';
 import type { RunResult, TrainingApi } from './host';
+
+/** The arrays of a snapshot's or layout's record. */
+function arraysOf(record: FloatArrays | null | undefined): Float32Array[] {
+  return Object.values(record ?? {}).filter((a): a is Float32Array => a instanceof Float32Array);
+}
 
 /** The buffers of a run result's snapshot and layout arrays, for transfer. */
 export function resultBuffers(result: RunResult): ArrayBuffer[] {
-  const arrays = [
-    ...Object.values(result.snapshot?.arrays ?? {}),
-    ...Object.values(result.layout ?? {}),
-  ];
+  const arrays = [...arraysOf(result.snapshot?.arrays), ...arraysOf(result.layout)];
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 

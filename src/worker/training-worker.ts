@@ -1,5 +1,6 @@
 // The training worker: its own TensorFlow.js, its own backend choice, one training host served
-// over comlink. Started by components/composables/useTrainingWorker.ts.
+// over comlink (src/worker/protocol.ts). Started by components/composables/trainingConnection.ts;
+// the host (src/worker/host.ts) documents the commands, and src/worker/registry.ts the experiments.
 import type { Endpoint } from 'comlink';
 import { selectBackend } from '../core/backend';
 import { tf } from '../core/tf';

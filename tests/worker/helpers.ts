@@ -3,8 +3,9 @@
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { tf } from '../../src/core/tf';
-import { TrainingHost } from '../../src/worker/host';
+import { TrainingHost, type TrainingApi } from '../../src/worker/host';
 import { connectHost, serveHost, type RemoteHost } from '../../src/worker/protocol';
+import type { ExperimentName } from '../../src/worker/registry';
 
 /** Selects the CPU backend (call from beforeAll). */
 export async function useCpu(): Promise<void> {
@@ -21,6 +22,13 @@ export async function useWasm(): Promise<void> {
 /** A host on the active backend, as the main-thread fallback builds it. */
 export function localHost(): TrainingHost {
   return new TrainingHost(async () => ({ backend: 'cpu', reason: 'tests' }));
+}
+
+/** A host's commands typed for experiment `N`, as the page's connection types them. */
+export function typedApi<N extends ExperimentName>(
+  api: TrainingApi | RemoteHost['api'],
+): TrainingApi<N> {
+  return api as unknown as TrainingApi<N>;
 }
 
 /** A host served over a MessageChannel; `close` shuts both ports. */

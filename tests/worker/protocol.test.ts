@@ -6,17 +6,22 @@ import { tf } from '../../src/core/tf';
 import { sphereExperiment } from '../../src/worker/experiments/sphere';
 import { SPHERE_DEFAULTS, type SphereParams } from '../../src/settings/sphere';
 import { TrainingHost } from '../../src/worker/host';
+import type { ExperimentName } from '../../src/worker/registry';
 import { resultBuffers } from '../../src/worker/protocol';
-import { localHost, remoteHost, useCpu } from './helpers';
+import { localHost, remoteHost, typedApi, useCpu } from './helpers';
 
 const params: SphereParams = { ...SPHERE_DEFAULTS, points: 64, groups: 3 };
 const closers: (() => void)[] = [];
 
+/** A sphere host over a MessageChannel, closed after the test. */
 function openRemote() {
   const remote = remoteHost();
   closers.push(() => remote.close());
-  return remote;
+  return { api: typedApi<'sphere'>(remote.api) };
 }
+
+/** A sphere host on this thread. */
+const sphereHost = () => typedApi<'sphere'>(localHost());
 
 describe('training host', () => {
   beforeAll(useCpu);
@@ -27,7 +32,8 @@ describe('training host', () => {
     await expect(host.create('sphere', params, 1)).rejects.toThrow(/init\(\)/);
     expect(await host.init(null)).toEqual({ backend: 'cpu', reason: 'tests' });
     await expect(host.run(1, true)).rejects.toThrow(/create\(\)/);
-    await expect(host.create('nope', params, 1)).rejects.toThrow(
+    // A message can carry any name: the host checks it against the registry.
+    await expect(host.create('nope' as ExperimentName, params, 1)).rejects.toThrow(
       /Unknown experiment "nope".*sphere/,
     );
     await expect(host.create('sphere', { ...params, tau: -1 }, 1)).rejects.toThrow(/tau/);
@@ -35,7 +41,7 @@ describe('training host', () => {
   });
 
   it('runs steps, reads back on request and sends the layout only when it changes', async () => {
-    const host = localHost();
+    const host = sphereHost();
     await host.init(null);
     await host.create('sphere', params, 1);
     const first = await host.run(0, true);
@@ -81,7 +87,7 @@ describe('training host', () => {
   });
 
   it('transfers the result arrays instead of copying them', async () => {
-    const host = localHost();
+    const host = sphereHost();
     await host.init(null);
     await host.create('sphere', params, 1);
     const result = await host.run(0, true);
@@ -100,7 +106,8 @@ describe('training host', () => {
     await remote.api.init(null);
     await expect(remote.api.run(1, true)).rejects.toThrow(/create\(\)/);
     await remote.api.create('sphere', params, 1);
-    await expect(remote.api.setParams({ ...params, objective: 'magic' })).rejects.toThrow(/magic/);
+    const magic = { ...params, objective: 'magic' } as unknown as SphereParams;
+    await expect(remote.api.setParams(magic)).rejects.toThrow(/magic/);
     await remote.api.dispose();
   });
 

@@ -30,6 +30,26 @@ import {
   type MetricParams,
 } from '../../settings/metric';
 
+/** What a snapshot reports about one panel. */
+export type MetricPanelReading = {
+  /** The panel's latest training loss read back (NaN before the first reading). */
+  loss: number;
+  /** k-NN accuracy of the held-out points against the training points, in [0, 1]. */
+  knn: number;
+  /** Wang & Isola uniformity of the panel's training points. */
+  uniformity: number;
+};
+
+/** The lab's parameters, snapshot and layout (see ExperimentShape in ../experiment). */
+export type MetricShape = {
+  params: MetricParams;
+  metrics: Record<MetricPanel, MetricPanelReading>;
+  /** Per panel: the training then the held-out points, 2 numbers each (on the circle or plane). */
+  arrays: Record<MetricPanel, Float32Array>;
+  /** `labels`: every shown point's cluster; `heldOut`: 1 for a held-out point, 0 otherwise. */
+  layout: { labels: Float32Array; heldOut: Float32Array };
+};
+
 /** Class-free input dimensions after the two cluster coordinates, and their spread. */
 const NUISANCE_DIMS = 6;
 const NUISANCE_SCALE = 1;
@@ -208,7 +228,7 @@ function panelBatch(
   }
 }
 
-class MetricExperiment implements Experiment<MetricParams> {
+class MetricExperiment implements Experiment<MetricShape> {
   private readonly params: MetricParams;
   private data: MetricData;
   private readonly models: Record<MetricPanel, MLP>;
@@ -247,7 +267,7 @@ class MetricExperiment implements Experiment<MetricParams> {
     return (all[0] ?? []).map(({ step, loss }) => ({ step, loss }));
   }
 
-  async snapshot(): Promise<Snapshot> {
+  async snapshot(): Promise<Snapshot<MetricShape>> {
     const n = this.data.trainLabels.length;
     const step = this.trainers.contrastive.stepCount;
     const packed = tf.tidy(() =>
@@ -260,21 +280,23 @@ class MetricExperiment implements Experiment<MetricParams> {
     );
     try {
       const values = await Promise.all(packed.map((t) => t.data() as Promise<Float32Array>));
-      const metrics: Record<string, number> = {};
-      const arrays: Record<string, Float32Array> = {};
+      const metrics = {} as MetricShape['metrics'];
+      const arrays = {} as MetricShape['arrays'];
       METRIC_PANELS.forEach((panel, i) => {
         const v = values[i] as Float32Array;
         const points = v.slice(1);
         arrays[panel] = points;
-        metrics[`${panel}.uniformity`] = v[0] as number;
-        metrics[`${panel}.loss`] = this.trainers[panel].latest?.loss ?? Number.NaN;
-        metrics[`${panel}.knn`] = euclideanKnnAccuracy(
-          points.subarray(0, 2 * n),
-          this.data.trainLabels,
-          points.subarray(2 * n),
-          this.data.testLabels,
-          KNN_K,
-        );
+        metrics[panel] = {
+          loss: this.trainers[panel].latest?.loss ?? Number.NaN,
+          knn: euclideanKnnAccuracy(
+            points.subarray(0, 2 * n),
+            this.data.trainLabels,
+            points.subarray(2 * n),
+            this.data.testLabels,
+            KNN_K,
+          ),
+          uniformity: v[0] as number,
+        };
       });
       return { step, metrics, arrays };
     } finally {
@@ -282,7 +304,7 @@ class MetricExperiment implements Experiment<MetricParams> {
     }
   }
 
-  layout(): Record<string, Float32Array> {
+  layout(): MetricShape['layout'] {
     const { trainLabels, testLabels } = this.data;
     const heldOut = new Float32Array(trainLabels.length + testLabels.length);
     heldOut.fill(1, trainLabels.length);
@@ -312,7 +334,7 @@ class MetricExperiment implements Experiment<MetricParams> {
 }
 
 /** The four-loss lab, as the training host's registry lists it. */
-export const metricExperiment: ExperimentDefinition<MetricParams> = {
+export const metricExperiment: ExperimentDefinition<MetricShape> = {
   name: 'metric',
   parse: parseMetricParams,
   rebuildOn: ['clusters', 'noise'],

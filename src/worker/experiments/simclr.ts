@@ -7,6 +7,31 @@ import { simclrShapes } from '../../data/shapes/simclr';
 import type { Experiment, ExperimentDefinition, LossReading, Snapshot } from '../experiment';
 import { parseSimclrParams, type SimclrExperimentParams } from '../../settings/simclr';
 
+/** What a snapshot of the trainer reports; the k-NN and probe values are cached between evaluations. */
+export type SimclrMetrics = {
+  /** The latest NT-Xent loss read back (NaN before the first reading). */
+  loss: number;
+  /** k-NN accuracy on the held-out images, evaluated at step `knnStep`. */
+  knn: number;
+  knnStep: number;
+  /** Linear-probe accuracy on the held-out images, evaluated at step `probeStep`. */
+  probe: number;
+  probeStep: number;
+  /** The same read-outs of the encoder at its random initialisation. */
+  knnBaseline: number;
+  probeBaseline: number;
+};
+
+/** The trainer's parameters, snapshot and layout (see ExperimentShape in ../experiment). */
+export type SimclrShape = {
+  params: SimclrExperimentParams;
+  metrics: SimclrMetrics;
+  /** `points`: the held-out images' embedding (3 numbers each), as of `knnStep`. */
+  arrays: { points: Float32Array };
+  /** `groups`: the hidden class of every held-out image. */
+  layout: { groups: Float32Array };
+};
+
 /** k-NN accuracy and the held-out embedding are refreshed every this many steps. */
 export const EVAL_EVERY = 20;
 /** The linear probe (150 Adam steps of a logistic regression) every this many steps. */
@@ -38,7 +63,7 @@ interface Evaluation {
   points: Float32Array;
 }
 
-class SimclrExperiment implements Experiment<SimclrExperimentParams> {
+class SimclrExperiment implements Experiment<SimclrShape> {
   private readonly session: SimclrSession;
   private evaluated: Evaluation | null = null;
   private probe: { step: number; value: number } | null = null;
@@ -58,7 +83,7 @@ class SimclrExperiment implements Experiment<SimclrExperimentParams> {
     return readings.map(({ step, loss }) => ({ step, loss }));
   }
 
-  async snapshot(): Promise<Snapshot> {
+  async snapshot(): Promise<Snapshot<SimclrShape>> {
     const step = this.session.steps;
     const baseline = await this.session.baseline({ probe: true });
     if (this.evaluated === null || step - this.evaluated.step >= EVAL_EVERY) {
@@ -85,7 +110,7 @@ class SimclrExperiment implements Experiment<SimclrExperimentParams> {
     };
   }
 
-  layout(): Record<string, Float32Array> {
+  layout(): SimclrShape['layout'] {
     return { groups: Float32Array.from(this.session.data.heldOut.labels) };
   }
 
@@ -105,7 +130,7 @@ class SimclrExperiment implements Experiment<SimclrExperimentParams> {
 }
 
 /** The SimCLR trainer, as the training host's registry lists it. */
-export const simclrExperiment: ExperimentDefinition<SimclrExperimentParams> = {
+export const simclrExperiment: ExperimentDefinition<SimclrShape> = {
   name: 'simclr',
   parse: parseSimclrParams,
   // A different readout is a different network: start again from its random initialisation.

@@ -3,10 +3,50 @@
 // encoder's Spearman and nearest neighbours). Evaluating means encoding the evaluation pairs and
 // the whole corpus, which costs several training steps, so it runs on a time budget: at most a
 // fifth of the wall time, and always when training is paused (a zero-step run).
-import { createSimcseSession, type Neighbour, type SimcseSession } from '../../core/text/simcse';
+import {
+  createSimcseSession,
+  type Neighbour,
+  type SimcseEvaluation,
+  type SimcseSession,
+} from '../../core/text/simcse';
 import { defaultSimcseData } from '../../data/sentences';
 import type { Experiment, ExperimentDefinition, LossReading, Snapshot } from '../experiment';
 import { effectiveDropout, parseSimcseParams, type SimcseParams } from '../../settings/simcse';
+
+/**
+ * What a snapshot reports: the latest evaluation of the trained encoder (Spearman, anisotropy,
+ * alignment, uniformity) as of step `evaluatedAt`, and the latest loss and both baselines.
+ */
+export type SimcseMetrics = SimcseEvaluation & {
+  /** Step of the evaluation the other numbers come from. */
+  evaluatedAt: number;
+  /** The latest training loss read back (NaN before the first reading). */
+  loss: number;
+  /** Spearman of the untrained encoder of the same seed. */
+  spearmanUntrained: number;
+  /** Spearman of the TF-IDF bag of words. */
+  spearmanBow: number;
+};
+
+/**
+ * The query's nearest corpus sentences, before (untrained) and after training: corpus indices
+ * (in defaultSimcseData().corpus order) and cosines. All four, or none when the query is empty.
+ */
+export type SimcseNeighbours = {
+  afterIndex?: Float32Array;
+  afterCosine?: Float32Array;
+  beforeIndex?: Float32Array;
+  beforeCosine?: Float32Array;
+};
+
+/** The trainer's parameters, snapshot and layout (see ExperimentShape in ../experiment). */
+export type SimcseShape = {
+  params: SimcseParams;
+  metrics: SimcseMetrics;
+  arrays: SimcseNeighbours;
+  /** Nothing changes only on a rebuild. */
+  layout: Record<never, Float32Array>;
+};
 
 /** Loss read back every this many steps. */
 const READ_EVERY = 5;
@@ -42,11 +82,10 @@ function packNeighbours(list: readonly Neighbour[], texts: ReadonlyMap<string, n
 /** The latest evaluation of the trained session. */
 interface Evaluated {
   step: number;
-  metrics: Record<string, number>;
-  arrays: Record<string, Float32Array>;
+  metrics: SimcseEvaluation;
 }
 
-class SimcseExperiment implements Experiment<SimcseParams> {
+class SimcseExperiment implements Experiment<SimcseShape> {
   private params: SimcseParams;
   private seed: number;
   private trained: SimcseSession;
@@ -61,7 +100,7 @@ class SimcseExperiment implements Experiment<SimcseParams> {
   private lastRunSteps = 0;
   /** Query the neighbour lists were computed for. */
   private answered: string | null = null;
-  private neighbours: Record<string, Float32Array> = {};
+  private neighbours: SimcseNeighbours = {};
 
   constructor(params: SimcseParams, seed: number) {
     this.params = { ...params };
@@ -91,7 +130,7 @@ class SimcseExperiment implements Experiment<SimcseParams> {
     return performance.now() - this.evalAt >= this.evalMs / EVAL_SHARE;
   }
 
-  async snapshot(): Promise<Snapshot> {
+  async snapshot(): Promise<Snapshot<SimcseShape>> {
     if (this.before === null) this.before = (await this.untrained.evaluate()).spearman;
     if (this.evaluationDue()) {
       const start = performance.now();
@@ -99,11 +138,7 @@ class SimcseExperiment implements Experiment<SimcseParams> {
       await this.answer(true);
       this.evalMs = performance.now() - start;
       this.evalAt = performance.now();
-      this.last = {
-        step: this.trained.steps,
-        metrics: { ...evaluation },
-        arrays: {},
-      };
+      this.last = { step: this.trained.steps, metrics: { ...evaluation } };
     } else {
       await this.answer(false);
     }
@@ -118,7 +153,9 @@ class SimcseExperiment implements Experiment<SimcseParams> {
         spearmanBow: this.trained.baselineSpearman,
       },
       // Fresh copies: the host transfers what it sends, and these lists are kept for reuse.
-      arrays: Object.fromEntries(Object.entries(this.neighbours).map(([k, v]) => [k, v.slice()])),
+      arrays: Object.fromEntries(
+        Object.entries(this.neighbours).map(([k, v]) => [k, v.slice()]),
+      ) as SimcseNeighbours,
     };
   }
 
@@ -144,7 +181,7 @@ class SimcseExperiment implements Experiment<SimcseParams> {
     this.answered = query;
   }
 
-  layout(): Record<string, Float32Array> {
+  layout(): SimcseShape['layout'] {
     return {};
   }
 
@@ -175,7 +212,7 @@ class SimcseExperiment implements Experiment<SimcseParams> {
 }
 
 /** The SimCSE trainer, as the training host's registry lists it. */
-export const simcseExperiment: ExperimentDefinition<SimcseParams> = {
+export const simcseExperiment: ExperimentDefinition<SimcseShape> = {
   name: 'simcse',
   parse: parseSimcseParams,
   // A session fixes its mode, views, τ and p when created; a change starts a new run.

@@ -22,6 +22,26 @@ import { tf } from '../../core/tf';
 import type { Experiment, ExperimentDefinition, LossReading, Snapshot } from '../experiment';
 import { parseSphereParams, type SphereParams } from '../../settings/sphere';
 
+/** What a snapshot of the lab reports about the shown views. */
+export type SphereMetrics = {
+  /** Wang & Isola alignment of the shown pairs (lower: closer partners). */
+  alignment: number;
+  /** Wang & Isola uniformity of all shown views (lower: more uniform). */
+  uniformity: number;
+  /** The latest training loss read back (NaN before the first reading). */
+  loss: number;
+};
+
+/** The lab's parameters, snapshot and layout (see ExperimentShape in ../experiment). */
+export type SphereShape = {
+  params: SphereParams;
+  metrics: SphereMetrics;
+  /** `points`: the 2n shown views on the unit sphere, `dim` numbers each (first views first). */
+  arrays: { points: Float32Array };
+  /** `groups`: the cluster of every shown view; `pairs`: index pairs (i, i + n) of partners. */
+  layout: { groups: Float32Array; pairs: Float32Array };
+};
+
 /** Width of the input space. */
 const INPUT_DIM = 8;
 /** Hidden layers of the encoder. */
@@ -124,7 +144,7 @@ export function sphereObjective(z1: tf.Tensor2D, z2: tf.Tensor2D, p: SphereParam
   });
 }
 
-class SphereExperiment implements Experiment<SphereParams> {
+class SphereExperiment implements Experiment<SphereShape> {
   private params: SphereParams;
   private data: SphereData;
   private readonly model: MLP;
@@ -153,7 +173,7 @@ class SphereExperiment implements Experiment<SphereParams> {
     return readings.map(({ step, loss }) => ({ step, loss }));
   }
 
-  async snapshot(): Promise<Snapshot> {
+  async snapshot(): Promise<Snapshot<SphereShape>> {
     const n = this.params.points / 2;
     const dim = this.params.dim;
     const step = this.trainer.stepCount;
@@ -178,7 +198,7 @@ class SphereExperiment implements Experiment<SphereParams> {
     }
   }
 
-  layout(): Record<string, Float32Array> {
+  layout(): SphereShape['layout'] {
     const n = this.params.points / 2;
     const pairs = new Float32Array(2 * n);
     for (let i = 0; i < n; i++) {
@@ -208,7 +228,7 @@ class SphereExperiment implements Experiment<SphereParams> {
 }
 
 /** The sphere lab, as the training host's registry lists it. */
-export const sphereExperiment: ExperimentDefinition<SphereParams> = {
+export const sphereExperiment: ExperimentDefinition<SphereShape> = {
   name: 'sphere',
   parse: parseSphereParams,
   rebuildOn: ['points', 'groups', 'dim'],

@@ -1,0 +1,130 @@
+// Opening a training host: a Web Worker (src/worker/training-worker.ts) behind comlink, with a
+// time limit on every call and a `failed` promise that rejects when the worker itself fails; or,
+// as the fallback, a host on the main thread. Both give a Connection with the same typed API.
+// No Vue here: useTrainingSession decides when to open, drop and fall back.
+import type { BackendName, Tfjs } from '../../src/core/backend';
+import type { TrainingApi } from '../../src/worker/host';
+import type { ExperimentName } from '../../src/worker/registry';
+
+/**
+ * A host's commands typed for the experiment the page creates on it. One host runs one experiment
+ * at a time and answers with that experiment's results, so the page that creates `N` reads `N`'s.
+ * (Type-only: this module must not load the host, which imports tfjs.)
+ */
+function forExperiment<N extends ExperimentName>(api: TrainingApi): TrainingApi<N> {
+  return api as TrainingApi<N>;
+}
+
+/** A connection to a training host; a worker's may fail at any call. */
+export interface Connection<N extends ExperimentName = ExperimentName> {
+  /** The host's commands, typed for the experiment the page creates on it. */
+  api: TrainingApi<N>;
+  /** Rejects with a WorkerFailure when the worker fails (error or unreadable message). */
+  failed: Promise<never>;
+  /** Terminates the worker (or frees the main-thread host); safe to call twice. */
+  close(): void;
+  /** Whether the host runs in a Web Worker (false: on the main thread). */
+  isWorker: boolean;
+}
+
+/** The worker itself failed (as opposed to a command it rejected, such as a bad parameter). */
+export class WorkerFailure extends Error {
+  override name = 'WorkerFailure';
+}
+
+/** Errors a worker's tfjs throws when memory or the GPU context runs out. */
+const RESOURCE_ERROR = /out of memory|allocation failed|failed to allocate|context (was )?lost/i;
+
+/** The message of any thrown value. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Whether `error` means the worker can no longer be trusted, so training should move. */
+export function isWorkerFailure(error: unknown): boolean {
+  return error instanceof WorkerFailure || RESOURCE_ERROR.test(errorMessage(error));
+}
+
+/** `work`, or a WorkerFailure naming `what` if it takes longer than `ms`. */
+export function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new WorkerFailure(`${what} did not answer within ${ms / 1000} s`)),
+      ms,
+    );
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/** The default worker: Vite bundles src/worker/training-worker.ts as a module worker. */
+export function bundledWorker(): Worker {
+  return new Worker(new URL('../../src/worker/training-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'contrastive-training',
+  });
+}
+
+/**
+ * Starts a worker with `create` and connects to its host. Every call races the worker's failure
+ * and a `timeoutMs` limit; either rejects it with a WorkerFailure.
+ */
+export async function connectWorker<N extends ExperimentName>(
+  create: () => Worker,
+  timeoutMs: number,
+): Promise<Connection<N>> {
+  const { connectHost } = await import('../../src/worker/protocol');
+  const worker = create();
+  let fail: (reason: WorkerFailure) => void = () => undefined;
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => undefined); // observed by whoever races against it
+  const onError = (event: Event) => {
+    event.preventDefault(); // handled here: not an uncaught error of the page
+    const detail = event instanceof ErrorEvent && event.message ? event.message : 'it crashed';
+    fail(new WorkerFailure(`it failed: ${detail}`));
+  };
+  const onMessageError = () => fail(new WorkerFailure('one of its messages was unreadable'));
+  worker.addEventListener('error', onError);
+  worker.addEventListener('messageerror', onMessageError);
+  const remote = connectHost(worker);
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    worker.removeEventListener('error', onError);
+    worker.removeEventListener('messageerror', onMessageError);
+    remote.release();
+    worker.terminate();
+  };
+  const api = new Proxy({} as TrainingApi, {
+    get:
+      (_, key: keyof TrainingApi) =>
+      (...args: unknown[]) =>
+        withTimeout(
+          Promise.race([
+            (remote.api[key] as (...a: unknown[]) => Promise<unknown>)(...args),
+            failed,
+          ]),
+          timeoutMs,
+          'the training worker',
+        ),
+  });
+  return { api: forExperiment<N>(api), failed, isWorker: true, close };
+}
+
+/** A host on the main thread, on the page's own tfjs and backend; it never fails as a worker can. */
+export async function connectMainThread<N extends ExperimentName>(
+  tf: Tfjs,
+): Promise<Connection<N>> {
+  const { TrainingHost } = await import('../../src/worker/host');
+  const host = new TrainingHost(async () => ({
+    backend: tf.getBackend() as BackendName,
+    reason: 'the page’s own backend, on the main thread',
+  }));
+  return {
+    api: forExperiment<N>(host),
+    failed: new Promise<never>(() => undefined),
+    isWorker: false,
+    close: () => void host.dispose(),
+  };
+}
