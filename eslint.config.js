@@ -122,4 +122,38 @@ export default tseslint.config(
     packages: ['@tensorflow/*', 'vue', '@vueuse/*', 'd3', 'd3-*', 'comlink'],
     folders: ['core', 'support', 'worker', 'settings', 'viz', 'components', 'docs', 'scripts'],
   }),
+  layer({
+    name: 'src/settings',
+    files: ['src/settings/**'],
+    // Declarations every other layer reads (page, URL, worker): they import nothing else.
+    packages: [{ regex: '^[^.]', message: 'src/settings imports only its own files.' }],
+    folders: ['core', 'data', 'support', 'worker', 'viz', 'components', 'docs', 'scripts'],
+  }),
+  layer({
+    name: 'src/support',
+    files: ['src/support/**'],
+    // Pure helpers behind the views: no Vue, no worker plumbing (the worker does not import them
+    // either, so neither side can grow a cycle through the other).
+    packages: ['vue', '@vueuse/*', 'comlink'],
+    folders: ['worker', 'viz', 'components', 'docs', 'scripts'],
+  }),
+  layer({
+    name: 'src/worker',
+    files: ['src/worker/**'],
+    packages: ['vue', '@vueuse/*', 'd3', 'd3-*'],
+    folders: ['support', 'viz', 'components', 'docs', 'scripts'],
+  }),
+  layer({
+    name: 'src/viz',
+    files: ['src/viz/**'],
+    // d3 drawing helpers: no tensors, no Vue.
+    packages: ['@tensorflow/*', 'vue', '@vueuse/*', 'comlink'],
+    folders: ['core', 'data', 'support', 'worker', 'settings', 'components', 'docs', 'scripts'],
+  }),
+  layer({
+    name: 'components/composables',
+    files: ['components/composables/**'],
+    // Logic behind the views: the views (components/ui, the figures) import it, never the reverse.
+    folders: ['ui', 'figures', 'components/ui', 'components/figures', 'docs', 'scripts'],
+  }),
 );

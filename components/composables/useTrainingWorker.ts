@@ -13,7 +13,7 @@ import type { BackendName, Tfjs } from '../../src/core/backend';
 import type { HostBackend, RunResult, TrainingApi } from '../../src/worker/host';
 import { sameParams } from '../../src/worker/params';
 import type { ExperimentName, ExperimentParams } from '../../src/worker/registry';
-import { usePlayer, type PlayerControls } from '../ui/usePlayer';
+import { usePlayer, type PlayerControls } from './usePlayer';
 import { bundledWorker } from './trainingConnection';
 import { createParamSync } from './trainingParams';
 import { useTrainingSession, type TrainingMode } from './useTrainingSession';

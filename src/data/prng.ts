@@ -1,5 +1,5 @@
 /** A function returning independent uniform draws in [0, 1). */
-export type Rng = () => number;
+export type UniformSource = () => number;
 
 // Seeded randomness for the built-in data sets (shapes, clusters): plain TypeScript, so src/data
 // depends on nothing else in the tree (the core has its own, src/core/rng.ts, for training).
@@ -8,7 +8,7 @@ export type Rng = () => number;
  * Mulberry32: a tiny, fast 32-bit seeded PRNG. Kept local so the data sets do not depend on the
  * core's randomness module; its statistical quality is ample for drawing data set parameters.
  */
-export function mulberry32(seed: number): Rng {
+export function mulberry32(seed: number): UniformSource {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -28,7 +28,7 @@ export function mixSeed(seed: number, stream: number, index: number): number {
 }
 
 /** A uniform draw in [lo, hi). */
-export function uniform(rng: Rng, lo: number, hi: number): number {
+export function uniform(rng: UniformSource, lo: number, hi: number): number {
   return lo + (hi - lo) * rng();
 }
 
@@ -36,7 +36,7 @@ export function uniform(rng: Rng, lo: number, hi: number): number {
  * `n` independent draws of zero-mean uniform noise with standard deviation `sigma`. Uniform rather
  * than Gaussian: one PRNG call per value keeps generation fast, and the eye cannot tell.
  */
-export function uniformNoise(n: number, sigma: number, rng: Rng): Float32Array {
+export function uniformNoise(n: number, sigma: number, rng: UniformSource): Float32Array {
   const width = sigma * Math.sqrt(12);
   const out = new Float32Array(n);
   for (let i = 0; i < n; i += 1) out[i] = (rng() - 0.5) * width;
@@ -44,7 +44,7 @@ export function uniformNoise(n: number, sigma: number, rng: Rng): Float32Array {
 }
 
 /** A standard normal draw (Box–Muller, two uniform draws per value). */
-export function gaussian(rng: Rng): number {
+export function gaussian(rng: UniformSource): number {
   const radius = Math.sqrt(-2 * Math.log(1 - rng())); // 1 − u ∈ (0, 1]: no log(0)
   return radius * Math.cos(2 * Math.PI * rng());
 }

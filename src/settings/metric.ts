@@ -51,6 +51,9 @@ export const METRIC_PANEL_INFO: Readonly<
   },
 };
 
+/** Prefix of the figure's URL parameters (`metric.tau=…`). */
+export const METRIC_NAMESPACE = 'metric';
+
 /** The lab's settings, also its URL parameters (`metric.tau=0.1`, …). */
 export const METRIC_SCHEMA = defineUrlSchema({
   clusters: { type: 'int', min: 2, max: 8, default: 4 },

@@ -10,7 +10,7 @@ export const MI_NAMESPACE = 'mi';
  * negatives), the correlation ρ per dimension, the dimension d, the seed.
  */
 export const MI_SCHEMA = defineUrlSchema({
-  n: { type: 'int', min: 2, max: 1024, default: 64 },
+  n: { type: 'int', min: 2, max: 1024, default: 64, scale: 'log' },
   rho: { type: 'number', min: 0, max: 0.99, default: 0.9 },
   dim: { type: 'int', min: 1, max: 8, default: 4 },
   seed: { type: 'int', min: 0, max: 99999, default: 1 },

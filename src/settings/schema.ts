@@ -10,12 +10,13 @@ export interface NumberParam {
   scale?: 'linear' | 'log';
 }
 
-/** An integer in `[min, max]` (e.g. a seed or a batch size). */
+/** An integer in `[min, max]` (e.g. a seed or a batch size); `scale: 'log'` as for numbers. */
 export interface IntParam {
   type: 'int';
   min: number;
   max: number;
   default: number;
+  scale?: 'linear' | 'log';
 }
 
 /** One of a fixed list of strings (e.g. the objective). */
@@ -55,7 +56,7 @@ export function defineUrlSchema<const S extends UrlSchema>(schema: S): S {
       if (!(spec.min <= spec.default && spec.default <= spec.max)) {
         throw new Error(`URL parameter "${name}": default ${spec.default} is outside its range`);
       }
-      if (spec.type === 'number' && spec.scale === 'log' && !(spec.min > 0)) {
+      if (spec.scale === 'log' && !(spec.min > 0)) {
         throw new Error(`URL parameter "${name}": a log scale needs min > 0`);
       }
     } else if (spec.type === 'enum' && !spec.values.includes(spec.default)) {

@@ -17,6 +17,9 @@ export const SIMCLR_READOUT_LABELS: Record<(typeof SIMCLR_READOUTS)[number], str
   flatten: 'Flatten + dense (keeps position)',
 };
 
+/** Prefix of the figure's URL parameters (`simclr.tau=…`). */
+export const SIMCLR_NAMESPACE = 'simclr';
+
 /**
  * The trainer's settings, also its URL parameters (`simclr.tau=0.5`, …). Defaults are the tuned
  * ones of the core (src/core/simclr.ts SIMCLR_DEFAULTS); the ranges let the reader reproduce the

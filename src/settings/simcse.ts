@@ -39,6 +39,9 @@ export const SIMCSE_ABLATION_LABELS: Readonly<Record<SimcseViewAblation, string>
   'word-deletion': 'Delete 10% of the words in each view',
 };
 
+/** Prefix of the figure's URL parameters (`simcse.tau=…`). */
+export const SIMCSE_NAMESPACE = 'simcse';
+
 /** The trainer's settings, also its URL parameters (`simcse.tau=0.05`, …). */
 export const SIMCSE_SCHEMA = defineUrlSchema({
   mode: { type: 'enum', values: SIMCSE_MODES, default: 'unsup' },

@@ -29,6 +29,9 @@ export const SPHERE_OBJECTIVE_LABELS: Readonly<Record<SphereObjective, string>> 
   simple: 'Simple loss',
 };
 
+/** Prefix of the figure's URL parameters (`sphere.tau=…`). */
+export const SPHERE_NAMESPACE = 'sphere';
+
 /**
  * The lab's settings, also its URL parameters (`sphere.tau=0.05`, …). `points` counts embedded
  * views: two per input, so it is rounded down to an even number.

@@ -124,10 +124,48 @@ describe('src/data', () => {
   });
 });
 
-describe('the rest of the tree', () => {
-  it('is not bound by the core and data layers', async () => {
+describe('src/settings', () => {
+  it('imports nothing but its own files', async () => {
+    await expectRestricted([
+      ["import { ref } from 'vue';", 'src/settings/x.ts'],
+      ["import { tf } from '../core/tf';", 'src/settings/x.ts'],
+      ["import { formatFixed } from '../support/format';", 'src/settings/x.ts'],
+      ["import { EXPERIMENTS } from '../worker/registry';", 'src/settings/x.ts'],
+    ]);
+    const own = "import { defineUrlSchema } from './schema';\nexport const d = defineUrlSchema;\n";
+    expect(await errors(own, 'src/settings/x.ts')).toEqual([]);
+  });
+});
+
+describe('src/support and src/worker', () => {
+  it('do not import each other, in either direction', async () => {
+    await expectRestricted([
+      ["import { EXPERIMENTS } from '../worker/registry';", 'src/support/x.ts'],
+      ["import { formatFixed } from '../../support/format';", 'src/worker/experiments/x.ts'],
+      ["import { ref } from 'vue';", 'src/support/x.ts'],
+      ["import { ref } from 'vue';", 'src/worker/x.ts'],
+    ]);
+  });
+
+  it('may use the core and the settings', async () => {
     const code =
-      "import { ref } from 'vue';\nimport { tf } from '../core/tf';\nexport const ok = [ref, tf];\n";
+      "import { tf } from '../core/tf';\nimport { SPHERE_SCHEMA } from '../settings/sphere';\nexport const ok = [tf, SPHERE_SCHEMA];\n";
     expect(await errors(code, 'src/support/x.ts')).toEqual([]);
+    expect(await errors(code, 'src/worker/x.ts')).toEqual([]);
+  });
+});
+
+describe('components', () => {
+  it('composables never import the views (components/ui, the figures)', async () => {
+    await expectRestricted([
+      ["import Player from '../ui/Player.vue';", 'components/composables/x.ts'],
+      ["import SphereLab from '../figures/SphereLab.vue';", 'components/composables/x.ts'],
+    ]);
+  });
+
+  it('views may import composables and the core', async () => {
+    const code =
+      "import { usePlayer } from '../composables/usePlayer';\nimport { tf } from '../../src/core/tf';\nexport const ok = [usePlayer, tf];\n";
+    expect(await errors(code, 'components/ui/x.ts')).toEqual([]);
   });
 });

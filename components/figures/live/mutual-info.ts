@@ -11,8 +11,8 @@ import type { MutualInfoSettings } from '../../../src/settings/mutual-info';
 import { SeriesBuffer } from '../../../src/viz/line-chart';
 import { categoryColor } from '../../../src/viz/palette';
 import type { ReadyDemoFrame } from '../../composables/useDemoFrame';
-import type { LivePartProps } from '../../ui/useLivePart';
-import { usePlayer, type PlayerControls } from '../../ui/usePlayer';
+import type { LivePartProps } from '../../composables/useLivePart';
+import { usePlayer, type PlayerControls } from '../../composables/usePlayer';
 
 /** log N of the sweep's largest N: the right end of the sweep chart. */
 export const SWEEP_LOG_N_MAX = Math.log(MI_SWEEP_N.at(-1) as number);

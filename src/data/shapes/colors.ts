@@ -1,4 +1,4 @@
-import { uniform, type Rng } from '../prng';
+import { uniform, type UniformSource } from '../prng';
 
 /** An RGB colour with channels in [0, 1]. */
 export type Rgb = readonly [number, number, number];
@@ -33,7 +33,7 @@ export interface Palette {
  * in grayscale. Rejection sampling; if it keeps failing (a gradient spanning dark to light), the
  * background turns solid and the foreground goes to the far end of the luma range.
  */
-export function samplePalette(rng: Rng): Palette {
+export function samplePalette(rng: UniformSource): Palette {
   const bg0 = hsvToRgb(rng(), uniform(rng, 0, 1), uniform(rng, 0.05, 1));
   const gradient = rng() < 0.5;
   const bg1 = gradient ? hsvToRgb(rng(), uniform(rng, 0, 0.8), uniform(rng, 0.05, 1)) : bg0;

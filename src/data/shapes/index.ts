@@ -2,5 +2,5 @@
 // it into tensors (imagesToTensor in src/core/images.ts).
 export { SHAPE_CLASSES, type ShapeClass } from './classes';
 export { generateShapes, type ShapesDataset, type ShapesOptions } from './generate';
-export { mulberry32, type Rng } from '../prng';
+export { mulberry32, type UniformSource } from '../prng';
 export { SIMCLR_DATA_SEED, simclrShapes, type SimclrShapes } from './simclr';

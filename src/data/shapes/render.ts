@@ -1,6 +1,6 @@
 import type { ShapeClass } from './classes';
 import { samplePalette, type Palette } from './colors';
-import { uniformNoise, uniform, type Rng } from '../prng';
+import { uniformNoise, uniform, type UniformSource } from '../prng';
 
 /** Everything that decides one image, drawn from its own seeded stream. */
 export interface ImageSpec {
@@ -29,7 +29,7 @@ const SHAPE_EXTENT = 1.05;
 const HALF_DIAGONAL = Math.SQRT1_2;
 
 /** Draws the parameters of one image of the given class. */
-export function sampleSpec(shape: ShapeClass, size: number, rng: Rng): ImageSpec {
+export function sampleSpec(shape: ShapeClass, size: number, rng: UniformSource): ImageSpec {
   const scale = size * uniform(rng, shape.scale[0], shape.scale[1]);
   // Shapes stay (almost) inside the frame; a texture's origin only sets its phase.
   const margin = shape.kind === 'shape' ? 0.85 * scale : 0;
@@ -83,7 +83,7 @@ export function renderImage(
   spec: ImageSpec,
   size: number,
   supersample: number,
-  rng: Rng,
+  rng: UniformSource,
   out: Float32Array,
   offset: number,
 ): void {

@@ -9,8 +9,8 @@ import NoticeBar from '../../../components/ui/NoticeBar.vue';
 import Player from '../../../components/ui/Player.vue';
 import RangeSlider from '../../../components/ui/RangeSlider.vue';
 import SphereView from '../../../components/ui/SphereView.vue';
-import { usePlayer } from '../../../components/ui/usePlayer';
-import { useUrlState } from '../../../components/ui/useUrlState';
+import { usePlayer } from '../../../components/composables/usePlayer';
+import { useUrlState } from '../../../components/composables/useUrlState';
 import { defineUrlSchema } from '../../../src/settings/schema';
 import { SeriesBuffer } from '../../../src/viz/line-chart';
 

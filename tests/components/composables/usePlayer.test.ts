@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { defineComponent, effectScope, h, nextTick, ref } from 'vue';
-import { usePlayer, type PlayerOptions } from '../../../components/ui/usePlayer';
+import { usePlayer, type PlayerOptions } from '../../../components/composables/usePlayer';
 
 /** A hand-cranked requestAnimationFrame. */
 function fakeFrames() {

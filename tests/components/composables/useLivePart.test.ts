@@ -6,8 +6,8 @@ import { reactive } from 'vue';
 import AugmentationToggles from '../../../components/figures/live/AugmentationToggles.vue';
 import SeedField from '../../../components/ui/SeedField.vue';
 import SelectField from '../../../components/ui/SelectField.vue';
-import { useLivePart } from '../../../components/ui/useLivePart';
-import { useStateSeed } from '../../../components/ui/useStateSeed';
+import { useLivePart } from '../../../components/composables/useLivePart';
+import { useStateSeed } from '../../../components/composables/useStateSeed';
 import { defineUrlSchema, type UrlValues } from '../../../src/settings/schema';
 
 const schema = defineUrlSchema({

@@ -2,7 +2,7 @@ import { mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, nextTick } from 'vue';
 import { defineUrlSchema } from '../../../src/settings/schema';
-import { useUrlState } from '../../../components/ui/useUrlState';
+import { useUrlState } from '../../../components/composables/useUrlState';
 import NoticeBar from '../../../components/ui/NoticeBar.vue';
 
 const schema = defineUrlSchema({

@@ -82,7 +82,7 @@ export function useLivePart<S>(
       modelValue: props.state[key] as number,
       min: spec.min,
       max: spec.max,
-      scale: (spec.type === 'number' && spec.scale) || 'linear',
+      scale: spec.scale ?? 'linear',
       'onUpdate:modelValue': listener(key),
     };
     if (spec.type === 'int') binding.format = formatCount;
