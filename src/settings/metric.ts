@@ -2,10 +2,10 @@
 // sliders' ranges and the worker's validation. No tfjs here, so the page can import it without
 // loading TensorFlow.js.
 import {
-  defaultValues,
+  defaultParams,
   defineUrlSchema,
-  parseSettings,
-  withoutSeed,
+  paramsParser,
+  type TrainerParams,
   type UrlValues,
 } from './schema';
 
@@ -68,14 +68,10 @@ export const METRIC_SCHEMA = defineUrlSchema({
 export type MetricSettings = UrlValues<typeof METRIC_SCHEMA>;
 
 /** Validated parameters of the metric experiment (the seed travels separately). */
-export type MetricParams = Omit<MetricSettings, 'seed'>;
+export type MetricParams = TrainerParams<typeof METRIC_SCHEMA>;
 
 /** The default parameters. */
-export const METRIC_DEFAULTS: Readonly<MetricParams> = Object.freeze(
-  withoutSeed(defaultValues(METRIC_SCHEMA)),
-);
+export const METRIC_DEFAULTS = defaultParams(METRIC_SCHEMA);
 
 /** Checks untrusted parameters (a worker message, a test) with {@link parseSettings}. */
-export function parseMetricParams(input: unknown): MetricParams {
-  return parseSettings(METRIC_SCHEMA, input, 'metric', ['seed']);
-}
+export const parseMetricParams = paramsParser(METRIC_SCHEMA, 'metric');

@@ -171,3 +171,25 @@ export function parseSettings<S extends UrlSchema, K extends keyof S & string = 
   if (problems.length) throw new Error(`Bad ${label} parameters: ${problems.join(' ')}`);
   return values;
 }
+
+/** A trainer's parameters: its settings without the seed, which travels beside them. */
+export type TrainerParams<S extends UrlSchema> = WithoutSeed<UrlValues<S>>;
+
+/** A trainer's default parameters (the schema's defaults without the seed), frozen. */
+export function defaultParams<S extends UrlSchema & { seed: IntParam }>(
+  schema: S,
+): Readonly<TrainerParams<S>> {
+  const values = defaultValues(schema) as UrlValues<S> & { seed: number };
+  return Object.freeze(withoutSeed(values) as TrainerParams<S>);
+}
+
+/**
+ * The strict parser of a trainer's parameters: {@link parseSettings} over every setting but the
+ * seed, for the worker to check what a page sends.
+ */
+export function paramsParser<S extends UrlSchema & { seed: IntParam }>(
+  schema: S,
+  label: string,
+): (input: unknown) => TrainerParams<S> {
+  return (input) => parseSettings(schema, input, label, ['seed']) as TrainerParams<S>;
+}

@@ -1,10 +1,10 @@
 // Parameters of the live SimCLR trainer: one declarative schema serves the URL, the controls'
 // ranges and the worker's validation. No tfjs here, so the page can import it without TensorFlow.js.
 import {
-  defaultValues,
+  defaultParams,
   defineUrlSchema,
-  parseSettings,
-  withoutSeed,
+  paramsParser,
+  type TrainerParams,
   type UrlValues,
 } from './schema';
 
@@ -45,14 +45,10 @@ export const SIMCLR_SCHEMA = defineUrlSchema({
 export type SimclrSettings = UrlValues<typeof SIMCLR_SCHEMA>;
 
 /** Validated parameters of the SimCLR experiment (the seed travels separately). */
-export type SimclrExperimentParams = Omit<SimclrSettings, 'seed'>;
+export type SimclrExperimentParams = TrainerParams<typeof SIMCLR_SCHEMA>;
 
 /** The default parameters. */
-export const SIMCLR_EXPERIMENT_DEFAULTS: Readonly<SimclrExperimentParams> = Object.freeze(
-  withoutSeed(defaultValues(SIMCLR_SCHEMA)),
-);
+export const SIMCLR_EXPERIMENT_DEFAULTS = defaultParams(SIMCLR_SCHEMA);
 
 /** Checks untrusted parameters (a worker message, a test) with {@link parseSettings}. */
-export function parseSimclrParams(input: unknown): SimclrExperimentParams {
-  return parseSettings(SIMCLR_SCHEMA, input, 'SimCLR', ['seed']);
-}
+export const parseSimclrParams = paramsParser(SIMCLR_SCHEMA, 'SimCLR');

@@ -1,10 +1,10 @@
 // Parameters of the sphere lab: one declarative schema serves the URL, the sliders' ranges and
 // the worker's validation. No tfjs here, so the page can import it without loading TensorFlow.js.
 import {
-  defaultValues,
+  defaultParams,
   defineUrlSchema,
-  parseSettings,
-  withoutSeed,
+  paramsParser,
+  type TrainerParams,
   type UrlValues,
 } from './schema';
 
@@ -51,12 +51,10 @@ export const SPHERE_SCHEMA = defineUrlSchema({
 export type SphereSettings = UrlValues<typeof SPHERE_SCHEMA>;
 
 /** Validated parameters of the sphere experiment (the seed travels separately). */
-export type SphereParams = Omit<SphereSettings, 'seed'>;
+export type SphereParams = TrainerParams<typeof SPHERE_SCHEMA>;
 
 /** The default parameters. */
-export const SPHERE_DEFAULTS: Readonly<SphereParams> = Object.freeze(
-  withoutSeed(defaultValues(SPHERE_SCHEMA)),
-);
+export const SPHERE_DEFAULTS = defaultParams(SPHERE_SCHEMA);
 
 /**
  * Checks untrusted parameters (a worker message, a test) with {@link parseSettings}, and rounds
@@ -64,7 +62,9 @@ export const SPHERE_DEFAULTS: Readonly<SphereParams> = Object.freeze(
  *
  * @throws an Error naming each bad field
  */
+const parseSphereSettings = paramsParser(SPHERE_SCHEMA, 'sphere');
+
 export function parseSphereParams(input: unknown): SphereParams {
-  const params = parseSettings(SPHERE_SCHEMA, input, 'sphere', ['seed']);
+  const params = parseSphereSettings(input);
   return { ...params, points: params.points - (params.points % 2) };
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkSettings,
+  defaultParams,
   defineUrlSchema,
+  paramsParser,
   parseSettings,
   withoutSeed,
 } from '../../src/settings/schema';
@@ -48,5 +50,21 @@ describe('parseSettings', () => {
 describe('withoutSeed', () => {
   it('drops the seed and keeps the rest', () => {
     expect(withoutSeed({ ...GOOD, seed: 3 })).toEqual(GOOD);
+  });
+});
+
+describe("a trainer's params", () => {
+  it("defaults to the schema's defaults without the seed, frozen", () => {
+    const defaults = defaultParams(SCHEMA);
+    expect(defaults).toEqual({ tau: 0.5, batch: 64, mode: 'a', flip: false });
+    expect(Object.isFrozen(defaults)).toBe(true);
+  });
+
+  it('are parsed strictly, the seed aside', () => {
+    const parse = paramsParser(SCHEMA, 'test');
+    expect(parse({ ...GOOD, seed: 7 })).toEqual(GOOD);
+    expect(() => parse({ ...GOOD, batch: 4 })).toThrow(
+      /^Bad test parameters: "batch" must lie in \[8, 256\] \(got 4\)\.$/,
+    );
   });
 });
