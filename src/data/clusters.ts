@@ -1,7 +1,13 @@
 // Labelled 2-D clusters, the toy data set of the metric-learning lab: a few Gaussian blobs around
 // a circle, with a held-out set drawn from the same blobs, optionally followed by nuisance input
-// dimensions that carry no class information. A function of the seed alone.
-import { gaussian, mixSeed, mulberry32, uniform } from './prng';
+// dimensions that carry no class information. A function of the random source the caller hands
+// in (the metric lab passes the core's seeded Rng), so equal sources give equal sets.
+
+/** The random draws {@link makeClusters} needs. */
+export interface ClusterRandom {
+  uniform(low: number, high: number): number;
+  normal(): number;
+}
 
 /** Options of {@link makeClusters}. */
 export interface ClusterOptions {
@@ -13,8 +19,8 @@ export interface ClusterOptions {
   trainPerCluster: number;
   /** Held-out points per cluster, ≥ 1. */
   testPerCluster: number;
-  /** Any safe integer. */
-  seed: number;
+  /** The random draws: uniform in [low, high) and standard normal (the core's `Rng` fits). */
+  random: ClusterRandom;
   /** Extra input dimensions of pure Gaussian noise, independent of the class; default 0. */
   nuisanceDims?: number;
   /** Standard deviation of each nuisance dimension; default 1. */
@@ -35,7 +41,7 @@ export interface ClusterSet {
 export interface Clusters {
   train: ClusterSet;
   test: ClusterSet;
-  /** `[clusters, 2]` centres, evenly spaced on the unit circle from a seeded angle. */
+  /** `[clusters, 2]` centres, evenly spaced on the unit circle from a random angle. */
   centres: Float32Array;
 }
 
@@ -52,9 +58,6 @@ function checkSpread(name: string, value: number): void {
     throw new RangeError(`makeClusters: ${name} must be a finite number ≥ 0, got ${value}`);
   }
 }
-
-/** Stream of the cluster draws in {@link mixSeed}. */
-const CLUSTER_STREAM = 3;
 
 function draw(
   count: number,
@@ -83,12 +86,13 @@ function draw(
  * neighbouring centres are 2·sin(π/clusters) apart) from a random starting angle; each point adds
  * isotropic noise of standard deviation `noise`. Each row then gets `nuisanceDims` further
  * coordinates drawn from N(0, nuisanceScale²) whatever the class: large ones swamp the cluster
- * coordinates in any distance on the raw inputs. Equal options give equal sets.
+ * coordinates in any distance on the raw inputs. Equal options and equal random sources give
+ * equal sets.
  *
- * @throws on a bad count, noise or seed.
+ * @throws on a bad count or noise.
  */
 export function makeClusters(options: ClusterOptions): Clusters {
-  const { clusters, noise, trainPerCluster, testPerCluster, seed } = options;
+  const { clusters, noise, trainPerCluster, testPerCluster, random } = options;
   const nuisance = { dims: options.nuisanceDims ?? 0, scale: options.nuisanceScale ?? 1 };
   checkCount('clusters', clusters, 2);
   checkSpread('noise', noise);
@@ -96,19 +100,14 @@ export function makeClusters(options: ClusterOptions): Clusters {
   checkCount('testPerCluster', testPerCluster, 1);
   checkCount('nuisanceDims', nuisance.dims, 0);
   checkSpread('nuisanceScale', nuisance.scale);
-  if (!Number.isSafeInteger(seed)) {
-    throw new RangeError(`makeClusters: seed must be a safe integer, got ${seed}`);
-  }
-  // mixSeed reads 32 bits of the seed; the high bits go in as the index, so seeds 2³² apart differ.
-  const rng = mulberry32(mixSeed(seed, CLUSTER_STREAM, Math.floor(seed / 4294967296)));
-  const start = uniform(rng, 0, 2 * Math.PI);
+  const start = random.uniform(0, 2 * Math.PI);
   const centres = new Float32Array(2 * clusters);
   for (let c = 0; c < clusters; c++) {
     const angle = start + (2 * Math.PI * c) / clusters;
     centres[2 * c] = Math.cos(angle);
     centres[2 * c + 1] = Math.sin(angle);
   }
-  const normal = () => gaussian(rng);
+  const normal = () => random.normal();
   return {
     train: draw(clusters, trainPerCluster, noise, centres, nuisance, normal),
     test: draw(clusters, testPerCluster, noise, centres, nuisance, normal),

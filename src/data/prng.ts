@@ -42,9 +42,3 @@ export function uniformNoise(n: number, sigma: number, rng: UniformSource): Floa
   for (let i = 0; i < n; i += 1) out[i] = (rng() - 0.5) * width;
   return out;
 }
-
-/** A standard normal draw (Box–Muller, two uniform draws per value). */
-export function gaussian(rng: UniformSource): number {
-  const radius = Math.sqrt(-2 * Math.log(1 - rng())); // 1 − u ∈ (0, 1]: no log(0)
-  return radius * Math.cos(2 * Math.PI * rng());
-}
