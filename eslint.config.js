@@ -10,6 +10,8 @@ export default tseslint.config(
       'docs/.vuepress/.temp/**',
       'docs/.vuepress/.cache/**',
       'docs/.vuepress/dist/**',
+      'test-results/**',
+      'playwright-report/**',
     ],
   },
   js.configs.recommended,

@@ -1,8 +1,8 @@
 // Helpers for the figures' e2e tests: wait for a figure, read tfjs's tensor count, drive a log slider
 // by keyboard, scroll to a figure, read a data attribute, play a trainer for some steps, mount/unmount a figure by
 // navigating in the single-page app, and open the sphere lab.
-import type { Page } from 'playwright-core';
-import { expect } from './harness';
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
 
 /**
  * Live tensors on the page. TensorFlow.js keeps its engine on the global object as `_tfengine`,
