@@ -1,5 +1,6 @@
 // Site chrome: sidebar order, prev/next, search, dark mode, copy-code, the Home page budget.
 import { SITE_PAGES, expect, javascriptGzipBytes, searchFor, tfjsRequests, test } from './fixtures';
+import { follow } from './figures';
 
 /** The sidebar the issue asks for, in order (written out, not read from the config under test). */
 const CHAPTERS = [
@@ -25,7 +26,7 @@ test('the sidebar lists every chapter in order, and prev/next links follow it', 
   const titles = (await links.allTextContents()).map((t) => t.trim());
   expect(JSON.stringify(titles) === JSON.stringify(CHAPTERS), `sidebar is [${titles.join(' · ')}]`);
   const nav = page.getByRole('navigation', { name: /page navigation/i });
-  await nav.getByRole('link', { name: /Temperature/ }).click();
+  await follow(page, nav.getByRole('link', { name: /Temperature/ }), 'the next-page link');
   await page.waitForURL(/temperature\.html$/);
   const prev = page.getByRole('navigation', { name: /page navigation/i }).getByRole('link', {
     name: /What is contrastive learning/,
