@@ -31,11 +31,14 @@ export default defineConfig({
     // Waits and actions give up after 30 s unless a test says otherwise, as in plain Playwright.
     actionTimeout: 30_000,
     navigationTimeout: 30_000,
-    // A failed test keeps its trace (actions, console, network, errors): `npx playwright show-trace`.
-    // Without DOM snapshots and screenshots: taken at every action, they tripled the time of the
-    // mount-and-unmount tests and load the 2 cores the frame-time budgets are measured on. To see
-    // the pages too, rerun the failure with them: `npm run test:e2e -- -g "<title>" --trace on`.
-    trace: { mode: 'retain-on-failure', snapshots: false, screenshots: false },
+    // A failed test keeps its trace (`npx playwright show-trace`): actions with their logs, console
+    // messages, errors. DOM snapshots, screenshots and the network only with E2E_TRACE=full: taken
+    // at every action, they tripled the time of the mount-and-unmount tests and load the 2 cores
+    // the frame-time budgets are measured on.
+    trace:
+      process.env.E2E_TRACE === 'full'
+        ? 'retain-on-failure'
+        : { mode: 'retain-on-failure', snapshots: false, screenshots: false },
     launchOptions: { executablePath, args: HEADLESS_FLAGS },
   },
   projects: [
