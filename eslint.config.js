@@ -61,6 +61,8 @@ export default tseslint.config(
       'docs/.vuepress/.temp/**',
       'docs/.vuepress/.cache/**',
       'docs/.vuepress/dist/**',
+      'test-results/**',
+      'playwright-report/**',
     ],
   },
   js.configs.recommended,

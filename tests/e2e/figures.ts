@@ -1,8 +1,8 @@
 // Helpers for the figures' e2e tests: wait for a figure, read tfjs's tensor count, drive a log slider
-// by keyboard, scroll to a figure, read a data attribute, play a trainer for some steps, mount/unmount a figure by
-// navigating in the single-page app, and open the sphere lab.
-import type { Page } from 'playwright-core';
-import { expect } from './harness';
+// by keyboard, scroll to a figure, read a data attribute, play a trainer for some steps, follow a link
+// in the single-page app, mount/unmount a figure by navigating, and open the sphere lab.
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
 
 /**
  * Live tensors on the page. TensorFlow.js keeps its engine on the global object as `_tfengine`,
@@ -85,12 +85,11 @@ export async function playUntil(
 }
 
 /**
- * Follows the sidebar link to a chapter, as a reader would (no page load). The theme rewrites the
- * hash of the current page while it scrolls, and that router navigation can cancel a click made
- * just before it, so the click is repeated until the address shows the chapter.
+ * Clicks `link` (in the single-page app: no page load) until the address shows its target. The
+ * theme rewrites the hash of the current page while it scrolls, and that router navigation can
+ * cancel a click made just before it, so the click is repeated (at most 5 times).
  */
-export async function navigate(page: Page, chapter: string): Promise<void> {
-  const link = page.locator(`.vp-sidebar a.vp-sidebar-item[aria-label="${chapter}"]`);
+export async function follow(page: Page, link: Locator, what = 'the link'): Promise<void> {
   const target = new URL((await link.getAttribute('href')) ?? '', page.url()).pathname;
   for (let attempt = 0; attempt < 5; attempt++) {
     await link.click();
@@ -101,7 +100,13 @@ export async function navigate(page: Page, chapter: string): Promise<void> {
       // Cancelled by the theme's own navigation: click again.
     }
   }
-  expect(false, `the sidebar link to ${chapter} did not navigate to ${target}`);
+  expect(false, `${what} did not navigate to ${target}`);
+}
+
+/** Follows the sidebar link to a chapter, as a reader would. */
+export async function navigate(page: Page, chapter: string): Promise<void> {
+  const link = page.locator(`.vp-sidebar a.vp-sidebar-item[aria-label="${chapter}"]`);
+  await follow(page, link, `the sidebar link to ${chapter}`);
 }
 
 /**

@@ -1,7 +1,7 @@
 // The loss explorer ("What is contrastive learning"): keyboard τ, dragging, shared links, bad
 // links, and no tensor left behind after mounting and unmounting it 20 times.
-import type { Page } from 'playwright-core';
-import { expect, type E2eTest } from './harness';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { keyboardTo, mountUnmountCounts, readyFigure, tensorCount } from './figures';
 
 const PAGE = 'what-is-contrastive-learning.html';
@@ -39,99 +39,97 @@ async function drag(page: Page, key: string, degrees: number) {
   await page.mouse.up();
 }
 
-export const tests: E2eTest[] = [
-  {
-    name: 'loss explorer: τ to 0.01 by keyboard puts over 0.95 of the weight on the hardest negative',
-    async run(harness) {
-      const { page } = await harness.open(PAGE);
-      harness.notes.push(`loss explorer backend: ${await readyFigure(page, 'loss-explorer')}`);
-      const handles = page.locator(`${FRAME}`).getByRole('slider');
-      expect((await handles.count()) === 8, 'expected 7 point handles and the τ slider');
-      await keyboardTo(page, FRAME, 'Temperature τ', 'PageDown', '0.01');
-      const rows = page.locator(`${FRAME} tr[data-weight]`);
-      const rowsData = await rows.evaluateAll((els) =>
-        els.map((el) => ({
-          s: Number(el.getAttribute('data-similarity')),
-          w: Number(el.getAttribute('data-weight')),
-          hardest: el.hasAttribute('data-hardest'),
-        })),
-      );
-      const top = rowsData.reduce((a, b) => (b.s > a.s ? b : a));
-      expect(top.hardest, 'the most similar negative is not marked hardest');
-      expect(top.w > 0.95, `the hardest negative's weight is ${top.w} at τ = 0.01`);
-    },
-  },
-  {
-    name: 'loss explorer: dragging a point moves it and changes the loss; keys turn it too',
-    async run(harness) {
-      const { page } = await harness.open(PAGE);
-      await readyFigure(page, 'loss-explorer');
-      const before = await loss(page);
-      await drag(page, 'n3', 100);
-      const moved = await angle(page, 'n3');
-      expect(Math.abs(moved - 100) <= 3, `n3 is at ${moved}° after dragging it to 100°`);
-      const after = await loss(page);
-      expect(after > before, `loss ${before} → ${after}: a negative near the anchor must raise it`);
-      const arrow = await page.locator(`${FRAME} path[data-arrow="n3"]`).getAttribute('d');
-      expect(arrow?.startsWith('M'), 'the dragged negative has no gradient arrow');
+test('loss explorer: τ to 0.01 by keyboard puts over 0.95 of the weight on the hardest negative', async ({
+  open,
+  note,
+}) => {
+  const { page } = await open(PAGE);
+  note(`loss explorer backend: ${await readyFigure(page, 'loss-explorer')}`);
+  const handles = page.locator(`${FRAME}`).getByRole('slider');
+  expect((await handles.count()) === 8, 'expected 7 point handles and the τ slider');
+  await keyboardTo(page, FRAME, 'Temperature τ', 'PageDown', '0.01');
+  const rows = page.locator(`${FRAME} tr[data-weight]`);
+  const rowsData = await rows.evaluateAll((els) =>
+    els.map((el) => ({
+      s: Number(el.getAttribute('data-similarity')),
+      w: Number(el.getAttribute('data-weight')),
+      hardest: el.hasAttribute('data-hardest'),
+    })),
+  );
+  const top = rowsData.reduce((a, b) => (b.s > a.s ? b : a));
+  expect(top.hardest, 'the most similar negative is not marked hardest');
+  expect(top.w > 0.95, `the hardest negative's weight is ${top.w} at τ = 0.01`);
+});
 
-      await page.locator(`${FRAME} [data-handle="positive"]`).focus();
-      await page.keyboard.press('ArrowUp');
-      expect((await angle(page, 'positive')) === 67, 'ArrowUp did not turn the positive by 2°');
-      expect((await loss(page)) !== after, 'turning the positive did not change the loss');
-    },
-  },
-  {
-    name: 'loss explorer: a shared link restores the arrangement; a bad link shows a notice',
-    async run(harness) {
-      const { page } = await harness.open(PAGE);
-      await readyFigure(page, 'loss-explorer');
-      await drag(page, 'n2', 60);
-      await keyboardTo(page, FRAME, 'Temperature τ', 'PageDown', '0.0794');
-      await page.waitForFunction(() => location.search.includes('loss.tau'), null, {
-        timeout: 5000,
-      });
-      const state = await snapshot(page);
-      const link = page.url();
+test('loss explorer: dragging a point moves it and changes the loss; keys turn it too', async ({
+  open,
+}) => {
+  const { page } = await open(PAGE);
+  await readyFigure(page, 'loss-explorer');
+  const before = await loss(page);
+  await drag(page, 'n3', 100);
+  const moved = await angle(page, 'n3');
+  expect(Math.abs(moved - 100) <= 3, `n3 is at ${moved}° after dragging it to 100°`);
+  const after = await loss(page);
+  expect(after > before, `loss ${before} → ${after}: a negative near the anchor must raise it`);
+  const arrow = await page.locator(`${FRAME} path[data-arrow="n3"]`).getAttribute('d');
+  expect(arrow?.startsWith('M'), 'the dragged negative has no gradient arrow');
 
-      const shared = await harness.open(link.slice(harness.baseUrl.length));
-      await readyFigure(shared.page, 'loss-explorer');
-      const restored = await snapshot(shared.page);
-      expect(restored === state, `link ${link} restored ${restored}, expected ${state}`);
+  await page.locator(`${FRAME} [data-handle="positive"]`).focus();
+  await page.keyboard.press('ArrowUp');
+  expect((await angle(page, 'positive')) === 67, 'ArrowUp did not turn the positive by 2°');
+  expect((await loss(page)) !== after, 'turning the positive did not change the loss');
+});
 
-      const bad = await harness.open(`${PAGE}?loss.tau=-3&loss.n1=north`);
-      await readyFigure(bad.page, 'loss-explorer');
-      const notice = bad.page.locator(FRAME).getByRole('status').filter({ hasText: 'loss.n1' });
-      expect(await notice.isVisible(), 'no visible notice about the bad parameters');
-      expect((await notice.textContent())?.includes('loss.tau=-3'), 'the notice skips loss.tau');
-      expect((await angle(bad.page, 'n1')) === 130, 'a bad angle did not fall back to the default');
+test('loss explorer: a shared link restores the arrangement; a bad link shows a notice', async ({
+  open,
+  baseUrl,
+}) => {
+  const { page } = await open(PAGE);
+  await readyFigure(page, 'loss-explorer');
+  await drag(page, 'n2', 60);
+  await keyboardTo(page, FRAME, 'Temperature τ', 'PageDown', '0.0794');
+  await page.waitForFunction(() => location.search.includes('loss.tau'), null, {
+    timeout: 5000,
+  });
+  const state = await snapshot(page);
+  const link = page.url();
+
+  const shared = await open(link.slice(baseUrl.length));
+  await readyFigure(shared.page, 'loss-explorer');
+  const restored = await snapshot(shared.page);
+  expect(restored === state, `link ${link} restored ${restored}, expected ${state}`);
+
+  const bad = await open(`${PAGE}?loss.tau=-3&loss.n1=north`);
+  await readyFigure(bad.page, 'loss-explorer');
+  const notice = bad.page.locator(FRAME).getByRole('status').filter({ hasText: 'loss.n1' });
+  expect(await notice.isVisible(), 'no visible notice about the bad parameters');
+  expect((await notice.textContent())?.includes('loss.tau=-3'), 'the notice skips loss.tau');
+  expect((await angle(bad.page, 'n1')) === 130, 'a bad angle did not fall back to the default');
+});
+
+test('loss explorer: mounting and unmounting it 20 times leaves the tensor count unchanged', async ({
+  open,
+  note,
+}) => {
+  test.setTimeout(240_000);
+  const { page } = await open('under-the-hood.html');
+  const counts = await mountUnmountCounts(page, {
+    chapter: 'What is contrastive learning',
+    figure: 'loss-explorer',
+    times: 21,
+    async use(round) {
+      await page.locator(`${FRAME} [data-handle="n${(round % 5) + 1}"]`).focus();
+      await page.keyboard.press('PageUp');
+      expect(Number.isFinite(await loss(page)), 'the loss is not a number');
+      expect((await tensorCount(page)) >= 0, 'no tensor count');
     },
-  },
-  {
-    name: 'loss explorer: mounting and unmounting it 20 times leaves the tensor count unchanged',
-    timeoutMs: 240_000,
-    async run(harness) {
-      const { page } = await harness.open('under-the-hood.html');
-      const counts = await mountUnmountCounts(page, {
-        chapter: 'What is contrastive learning',
-        figure: 'loss-explorer',
-        times: 21,
-        async use(round) {
-          await page.locator(`${FRAME} [data-handle="n${(round % 5) + 1}"]`).focus();
-          await page.keyboard.press('PageUp');
-          expect(Number.isFinite(await loss(page)), 'the loss is not a number');
-          expect((await tensorCount(page)) >= 0, 'no tensor count');
-        },
-      });
-      // The first round loads tfjs and its backend; from then on the count must not move.
-      const [baseline, ...rest] = counts;
-      harness.notes.push(
-        `tensors after each unmount: baseline ${baseline}, then ${[...new Set(rest)]}`,
-      );
-      expect(
-        rest.every((c) => c === baseline),
-        `tensor count drifted: ${counts.join(', ')}`,
-      );
-    },
-  },
-];
+  });
+  // The first round loads tfjs and its backend; from then on the count must not move.
+  const [baseline, ...rest] = counts;
+  note(`tensors after each unmount: baseline ${baseline}, then ${[...new Set(rest)]}`);
+  expect(
+    rest.every((c) => c === baseline),
+    `tensor count drifted: ${counts.join(', ')}`,
+  );
+});

@@ -1,43 +1,42 @@
 // The PWA: after one online visit, every page and the demo work with the network cut.
-import { SITE_PAGES, expect, scrollThrough, searchFor, settleDemos, type E2eTest } from './harness';
+import { SITE_PAGES, expect, scrollThrough, searchFor, settleDemos, test } from './fixtures';
 
-export const tests: E2eTest[] = [
-  {
-    name: 'after one visit, every page, its demos and the search work offline',
-    timeoutMs: 240_000,
-    async run(harness) {
-      const context = await harness.newContext();
-      const first = await harness.open('', context);
-      // The service worker turns active only once it has precached the whole site.
-      await first.page.evaluate(async () => {
-        const worker = (await navigator.serviceWorker.ready).active;
-        if (!worker || worker.state === 'activated') return;
-        await new Promise<void>((resolve) =>
-          worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()),
-        );
-      });
-      // Offline, each page's check for a newer service worker fails, and says so in the console.
-      harness.expectConsoleErrors(
-        (text, source) =>
-          source.endsWith('/service-worker.js') ||
-          (text.startsWith('[Service Worker]:') && text.includes('Failed to fetch')),
-      );
-      await context.setOffline(true);
-      for (const path of SITE_PAGES) {
-        const { page } = await harness.open(path, context);
-        const heading = page.getByRole('heading', { level: 1 });
-        expect((await heading.count()) === 1, `${path || 'Home'} did not load offline`);
-        await scrollThrough(page);
-        const states = await settleDemos(page);
-        const broken = Object.entries(states).filter(([, state]) => state === 'error');
-        expect(
-          broken.length === 0,
-          `${path || 'Home'} offline: demos in error: ${broken.map(([n]) => n).join(', ')}`,
-        );
-        await page.close();
-      }
-      const { page } = await harness.open('', context);
-      await searchFor(page, 'temperature', /temperature/i);
-    },
-  },
-];
+test('after one visit, every page, its demos and the search work offline', async ({
+  open,
+  newContext,
+  watch,
+}) => {
+  test.setTimeout(240_000);
+  const context = await newContext();
+  const first = await open('', context);
+  // The service worker turns active only once it has precached the whole site.
+  await first.page.evaluate(async () => {
+    const worker = (await navigator.serviceWorker.ready).active;
+    if (!worker || worker.state === 'activated') return;
+    await new Promise<void>((resolve) =>
+      worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()),
+    );
+  });
+  // Offline, each page's check for a newer service worker fails, and says so in the console.
+  watch.expectConsoleErrors(
+    (text, source) =>
+      source.endsWith('/service-worker.js') ||
+      (text.startsWith('[Service Worker]:') && text.includes('Failed to fetch')),
+  );
+  await context.setOffline(true);
+  for (const path of SITE_PAGES) {
+    const { page } = await open(path, context);
+    const heading = page.getByRole('heading', { level: 1 });
+    expect((await heading.count()) === 1, `${path || 'Home'} did not load offline`);
+    await scrollThrough(page);
+    const states = await settleDemos(page);
+    const broken = Object.entries(states).filter(([, state]) => state === 'error');
+    expect(
+      broken.length === 0,
+      `${path || 'Home'} offline: demos in error: ${broken.map(([n]) => n).join(', ')}`,
+    );
+    await page.close();
+  }
+  const { page } = await open('', context);
+  await searchFor(page, 'temperature', /temperature/i);
+});
