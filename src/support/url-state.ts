@@ -4,6 +4,8 @@
  * A figure declares its settings once (`defineUrlSchema` in src/settings/schema.ts); this module parses them from
  * the query string (namespaced, e.g. `sphere.tau=0.1`), clamps or ignores bad values while saying
  * so in plain words, and writes the state back without touching other figures' parameters.
+ * A number in the URL is plain decimal: digits with an optional sign and an optional fraction
+ * (`0.5`, `-3`, `.25`). Anything else — spaces, `0x10`, `1e2`, `Infinity` — is ignored with a notice.
  * Pure functions, except `replaceUrlState`, which needs `window`.
  */
 import {
@@ -28,20 +30,20 @@ export function paramKey(namespace: string, name: string): string {
 
 type Coerced = { value: unknown; notice?: string };
 
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$/;
+
 function coerce(spec: ParamSpec, raw: string, key: string): Coerced | null {
   const shown = `${key}=${raw}`;
   switch (spec.type) {
     case 'number':
     case 'int': {
-      const text = raw.trim();
-      const n = text === '' ? NaN : Number(text);
-      if (!Number.isFinite(n)) {
+      if (!DECIMAL.test(raw)) {
         return {
           value: spec.default,
-          notice: `"${shown}" is not a number; using the default ${spec.default}.`,
+          notice: `"${shown}" is not a plain decimal number; using the default ${spec.default}.`,
         };
       }
-      let v = n;
+      let v = Number(raw);
       let notice: string | undefined;
       if (spec.type === 'int' && !Number.isInteger(v)) {
         v = Math.round(v);

@@ -40,9 +40,9 @@ describe('parseUrlState', () => {
     );
     expect(values).toEqual(defaultValues(schema));
     expect(notices).toHaveLength(4);
-    expect(notices[0]).toMatch(/not a number; using the default 0\.1/);
+    expect(notices[0]).toMatch(/not a plain decimal number; using the default 0\.1/);
     expect(notices[1]).toMatch(/not one of infonce, align-uniform, align/);
-    expect(notices[2]).toMatch(/sphere\.seed=" is not a number/);
+    expect(notices[2]).toMatch(/sphere\.seed=" is not a plain decimal number/);
     expect(notices[3]).toMatch(/not 1 or 0/);
   });
 
@@ -52,6 +52,26 @@ describe('parseUrlState', () => {
     expect(values.seed).toBe(3);
     expect(notices[1]).toContain('rounded to 3');
   });
+
+  it('reads plain decimals: an optional sign, digits, an optional fraction', () => {
+    expect(parse('sphere.tau=.25&sphere.seed=%2B7').values).toMatchObject({ tau: 0.25, seed: 7 });
+    expect(parse('sphere.tau=-0.5').notices).toEqual([
+      '"sphere.tau=-0.5" is below the minimum 0.01; using 0.01.',
+    ]);
+  });
+
+  it.each(['0x10', '1e2', ' 42 ', '42 ', '1_000', '0b1', '.', '-', '1.', '1,5'])(
+    'ignores the non-decimal number "%s" with a notice',
+    (raw) => {
+      const query = new URLSearchParams({ 'sphere.tau': raw, 'sphere.seed': raw });
+      const { values, notices } = parseUrlState(schema, query, 'sphere');
+      expect(values).toEqual(defaultValues(schema));
+      expect(notices).toEqual([
+        `"sphere.tau=${raw}" is not a plain decimal number; using the default 0.1.`,
+        `"sphere.seed=${raw}" is not a plain decimal number; using the default 1.`,
+      ]);
+    },
+  );
 
   it('flags unknown keys in its own namespace only', () => {
     const { notices } = parse('sphere.colour=red&other.x=1&plain=2');
