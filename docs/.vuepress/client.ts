@@ -1,7 +1,9 @@
 // Client enhance: registers DemoFrame and every figure in components/figures/ globally, so a page
 // uses <FileName /> in markdown with no import. Figures are async components: a figure's code is
 // fetched only on the pages that use it, when it comes near the screen. The page head resolves
-// without `localeCompare` (pageHead.ts).
+// without `localeCompare` (pageHead.ts). Navigations within a page keep the figures' settings in the
+// address (keepAddressQuery.ts), and another page opens without a smooth scroll across it
+// (instantPageScroll.ts).
 import { defineSearchConfig } from '@vuepress/plugin-slimsearch/client';
 import { defineAsyncComponent, hydrateOnVisible, onMounted, type Component } from 'vue';
 import { defineClientConfig, resolvers } from 'vuepress/client';
@@ -12,6 +14,8 @@ import 'register-service-worker';
 import DemoFrame from '../../components/DemoFrame.vue';
 import { appMounted } from '../../components/theme/isActiveSidebarItem';
 import { figureComponents } from './figures';
+import { instantPageScroll } from './instantPageScroll';
+import { keepAddressQuery } from './keepAddressQuery';
 import { resolvePageHead } from './pageHead';
 import { splitQuery } from './searchQuery';
 
@@ -20,8 +24,10 @@ defineSearchConfig({ querySplitter: splitQuery });
 const loaders = import.meta.glob<{ default: Component }>('../../components/figures/*.vue');
 
 export default defineClientConfig({
-  enhance({ app }) {
+  enhance({ app, router }) {
     resolvers.resolvePageHead = resolvePageHead;
+    keepAddressQuery(router);
+    instantPageScroll(router);
     // A generic SFC's type is a function signature; the registry only needs a component.
     app.component('DemoFrame', DemoFrame as unknown as Component);
     for (const [name, loader] of figureComponents(loaders)) {

@@ -147,7 +147,8 @@ export function writeUrlState<S extends UrlSchema>(
 /**
  * Writes the figure's state into the address bar with `history.replaceState` (no new history
  * entry), keeping the path, the hash, other parameters and `history.state` (the router's own
- * bookkeeping lives there). Does nothing outside a browser or when nothing changes.
+ * bookkeeping lives there). Does nothing outside a browser or when nothing changes. The router does
+ * not see this write; docs/.vuepress/keepAddressQuery.ts makes its navigations within the page keep it.
  */
 export function replaceUrlState<S extends UrlSchema>(
   schema: S,
