@@ -1,12 +1,10 @@
 // The sphere lab's live part and its training composable in happy-dom, on the CPU backend:
 // a worker that cannot start, crashes or hangs turns into a visible notice and training on the
 // main thread; a working (in-process) worker trains; unmounting frees every main-thread tensor.
-import '@tensorflow/tfjs-backend-cpu';
 import { flushPromises, mount } from '@vue/test-utils';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defineComponent, h, ref } from 'vue';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defineComponent, h } from 'vue';
 import SphereLabLive from '../../../components/figures/live/SphereLabLive.vue';
-import { DEMO_FRAME, type DemoFrameContext } from '../../../components/composables/useDemoFrame';
 import {
   isWorkerFailure,
   useTrainingWorker,
@@ -16,13 +14,11 @@ import {
 import { tf } from '../../../src/core/tf';
 import { defaultValues } from '../../../src/settings/schema';
 import { SPHERE_DEFAULTS, SPHERE_SCHEMA, type SphereSettings } from '../../../src/settings/sphere';
+import { fakeFrame, useCpuBackend, withFrame } from './fake-frame';
 import { TrainingHost } from '../../../src/worker/host';
 import { serveHost } from '../../../src/worker/protocol';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  await tf.ready();
-});
+useCpuBackend();
 
 const errors: unknown[] = [];
 // The fallback explains itself on the console too; keep the test output readable.
@@ -32,19 +28,6 @@ afterEach(() => {
   errors.length = 0;
   window.history.replaceState(null, '', '/');
 });
-
-function frameContext(): DemoFrameContext {
-  return {
-    tf: ref(tf),
-    backend: ref('cpu'),
-    visible: ref(true),
-    state: ref('ready'),
-    setActivity: () => undefined,
-    fail: (e: unknown) => errors.push(e),
-    guard: async <T>(work: Promise<T> | (() => Promise<T>)) =>
-      typeof work === 'function' ? work() : work,
-  } as unknown as DemoFrameContext;
-}
 
 /** Waits until `check` holds, flushing promises and letting tfjs work in between. */
 async function until(check: () => boolean, what: string, ms = 20_000): Promise<void> {
@@ -66,7 +49,7 @@ function mountLive(state: SphereSettings = small) {
       onChange: (patch: Partial<SphereSettings>) =>
         wrapper.setProps({ state: { ...wrapper.props('state'), ...patch } }),
     },
-    global: { provide: { [DEMO_FRAME as symbol]: frameContext() } },
+    global: withFrame(fakeFrame(errors)),
   });
   return wrapper;
 }
