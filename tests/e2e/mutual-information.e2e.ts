@@ -62,6 +62,8 @@ test('mutual information: training at N = 1024 in 8 dimensions leaves no task ov
   `);
   await page.waitForSelector(`${MI}[data-sweep-count="10"]`, { timeout: 120_000 });
   await playUntil(page, MI_FRAME, MI, 20);
+  const mode = await page.locator(MI).getAttribute('data-mode');
+  expect(mode === 'worker', `the critic trains in mode ${mode}`);
   const long = (await page.evaluate('window.__longTasks')) as number[];
   const worst = Math.max(0, ...long);
   expect(worst <= 200, `a task of ${worst.toFixed(0)} ms (long tasks: ${long.length})`);
