@@ -69,3 +69,39 @@ test('mutual information: training at N = 1024 in 8 dimensions leaves no task ov
   expect(worst <= 200, `a task of ${worst.toFixed(0)} ms (long tasks: ${long.length})`);
   note(`N = 1024, d = 8: ${long.length} long tasks, the longest ${worst.toFixed(0)} ms`);
 });
+
+test('mutual information: the worker and the main thread give the same numbers for a seed', async ({
+  open,
+}) => {
+  test.setTimeout(240_000);
+  const read = async (extra: string, mode: string) => {
+    const { page } = await open(`${PAGE}?backend=wasm&mi.seed=3&mi.dim=2${extra}`);
+    await page.locator(MI_FRAME).scrollIntoViewIfNeeded();
+    await page.waitForSelector(`${MI}[data-mode="${mode}"][data-sweep-count="10"]`, {
+      timeout: 120_000,
+    });
+    for (let i = 1; i <= 5; i++) {
+      await page.locator(MI_FRAME).getByRole('button', { name: 'Step once' }).click();
+      await page.waitForSelector(`${MI}[data-step="${i}"]`);
+    }
+    const root = page.locator(MI);
+    return {
+      backend: await root.getAttribute('data-train-backend'),
+      estimate: await root.getAttribute('data-estimate'),
+      sweep: await page
+        .locator(`${MI_FRAME} tbody tr`)
+        .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-estimate'))),
+    };
+  };
+  const worker = await read('', 'worker');
+  const main = await read('&training=main', 'main');
+  expect(Number.isFinite(Number(worker.estimate)), `the estimate reads ${worker.estimate}`);
+  expect(
+    worker.backend === 'wasm' && main.backend === 'wasm',
+    `backends ${worker.backend}, ${main.backend}`,
+  );
+  expect(
+    JSON.stringify(worker) === JSON.stringify(main),
+    `worker ${JSON.stringify(worker)} vs main thread ${JSON.stringify(main)}`,
+  );
+});
