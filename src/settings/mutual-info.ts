@@ -1,6 +1,12 @@
 // Settings of the mutual-information figure. One declaration serves the URL state and the
 // sliders. No tfjs here.
-import { defineUrlSchema, type UrlValues } from './schema';
+import {
+  defaultParams,
+  defineUrlSchema,
+  paramsParser,
+  type TrainerParams,
+  type UrlValues,
+} from './schema';
 
 /** Prefix of the figure's URL parameters (`mi.n=64`, …). */
 export const MI_NAMESPACE = 'mi';
@@ -18,3 +24,16 @@ export const MI_SCHEMA = defineUrlSchema({
 
 /** Everything the figure's link holds. */
 export type MutualInfoSettings = UrlValues<typeof MI_SCHEMA>;
+
+/** Validated parameters of the critic's training in the worker (the seed travels separately). */
+export type MutualInfoParams = TrainerParams<typeof MI_SCHEMA>;
+
+/** The default parameters. */
+export const MI_DEFAULTS = defaultParams(MI_SCHEMA);
+
+/**
+ * Checks untrusted parameters (a worker message, a test) with the schema, clamping nothing.
+ *
+ * @throws an Error naming each bad field
+ */
+export const parseMutualInfoParams = paramsParser(MI_SCHEMA, 'mutual-information');

@@ -5,6 +5,7 @@ import type { SphereParams } from '../../src/settings/sphere';
 import type { MetricParams } from '../../src/settings/metric';
 import type { SimcseParams } from '../../src/settings/simcse';
 import type { SimclrExperimentParams } from '../../src/settings/simclr';
+import type { MutualInfoParams } from '../../src/settings/mutual-info';
 import type { MetricPanelReading } from '../../src/worker/experiments/metric';
 import type { SphereMetrics } from '../../src/worker/experiments/sphere';
 import type { RunResult, TrainingApi } from '../../src/worker/host';
@@ -21,9 +22,11 @@ import {
 } from '../../src/worker/registry';
 
 describe('experiment registry', () => {
-  it('names four experiments, as a union type', () => {
-    expect(Object.keys(EXPERIMENTS).sort()).toEqual(['metric', 'simclr', 'simcse', 'sphere']);
-    expectTypeOf<ExperimentName>().toEqualTypeOf<'sphere' | 'metric' | 'simcse' | 'simclr'>();
+  it('names five experiments, as a union type', () => {
+    expect(Object.keys(EXPERIMENTS).sort()).toEqual(['metric', 'mi', 'simclr', 'simcse', 'sphere']);
+    expectTypeOf<ExperimentName>().toEqualTypeOf<
+      'sphere' | 'metric' | 'simcse' | 'simclr' | 'mi'
+    >();
     expect(isExperimentName('sphere')).toBe(true);
     expect(isExperimentName('toString')).toBe(false);
     expect(isExperimentName(3)).toBe(false);
@@ -34,6 +37,8 @@ describe('experiment registry', () => {
     expectTypeOf<ExperimentParams<'metric'>>().toEqualTypeOf<MetricParams>();
     expectTypeOf<ExperimentParams<'simcse'>>().toEqualTypeOf<SimcseParams>();
     expectTypeOf<ExperimentParams<'simclr'>>().toEqualTypeOf<SimclrExperimentParams>();
+    expectTypeOf<ExperimentParams<'mi'>>().toEqualTypeOf<MutualInfoParams>();
+    expectTypeOf<ExperimentArrays<'mi'>>().toEqualTypeOf<{ sweep: Float32Array }>();
     expectTypeOf<ExperimentMetrics<'sphere'>>().toEqualTypeOf<SphereMetrics>();
     expectTypeOf<ExperimentMetrics<'metric'>['supcon']>().toEqualTypeOf<MetricPanelReading>();
     expectTypeOf<ExperimentArrays<'sphere'>>().toEqualTypeOf<{ points: Float32Array }>();

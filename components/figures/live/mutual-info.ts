@@ -1,18 +1,11 @@
-// The view state of the mutual-information figure's two charts, each over a computation of
-// src/core/mi-session.ts: the optimal-critic sweep over N, and the learned critic under the Player.
-import { onBeforeUnmount, ref, watch, type Ref } from 'vue';
-import {
-  CriticTraining,
-  MI_SWEEP_N,
-  createSweep,
-  type GaussianProblem,
-} from '../../../src/core/mi-session';
-import type { MutualInfoSettings } from '../../../src/settings/mutual-info';
+// The view state of the mutual-information figure's two charts, drawn from what its training
+// worker sends back (src/worker/experiments/mi.ts): the optimal-critic sweep over N, and the
+// learned critic's estimate per step. No tensors here.
+import { ref, watch, type Ref } from 'vue';
+import { MI_SWEEP_N } from '../../../src/core/mi-session';
+import type { RunResult } from '../../../src/worker/host';
 import { SeriesBuffer } from '../../../src/viz/line-chart';
 import { categoryColor } from '../../../src/viz/palette';
-import type { ReadyDemoFrame } from '../../composables/useDemoFrame';
-import type { LivePartProps } from '../../composables/useLivePart';
-import { usePlayer, type PlayerControls } from '../../composables/usePlayer';
 
 /** log N of the sweep's largest N: the right end of the sweep chart. */
 export const SWEEP_LOG_N_MAX = Math.log(MI_SWEEP_N.at(-1) as number);
@@ -23,137 +16,90 @@ export interface SweepRow {
   estimate: number;
 }
 
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+/** Redraws a flat line at `level` from x = 0 to `end`. */
+function level(series: SeriesBuffer, value: number, end: number): void {
+  series.clear();
+  series.push(0, value);
+  series.push(end, value);
+}
 
 /**
- * The sweep chart: log N, the true MI and the optimal critic's estimate for each N of
- * {@link MI_SWEEP_N}, one N per animation frame. `run()` starts over (an older run stops between
- * two N); unmounting stops it.
+ * The sweep chart and table: log N, the true MI and the optimal critic's estimate for each N of
+ * {@link MI_SWEEP_N}. `show` draws a snapshot's sweep (the same values again redraw nothing);
+ * `clear` empties it while the worker computes the sweep of new settings.
  */
-export function useSweepChart(props: LivePartProps<MutualInfoSettings>, truth: Ref<number>) {
+export function useSweepChart(truth: Ref<number>) {
   const bound = new SeriesBuffer('log N (the ceiling)', categoryColor(0));
   const target = new SeriesBuffer('true MI', categoryColor(1));
   const estimates = new SeriesBuffer('InfoNCE, optimal critic', categoryColor(2));
   const rows = ref<SweepRow[]>([]);
   const revision = ref(0);
-  let current = 0;
+  let shown: Float32Array | null = null;
 
-  async function run(): Promise<void> {
-    const id = ++current;
-    const problem: GaussianProblem = { rho: props.state.rho, dim: props.state.dim };
-    const estimateAt = createSweep(problem, props.state.seed);
-    rows.value = [];
-    for (const s of [bound, target, estimates]) s.clear();
-    bound.push(0, 0);
-    bound.push(SWEEP_LOG_N_MAX, SWEEP_LOG_N_MAX);
-    target.push(0, truth.value);
-    target.push(SWEEP_LOG_N_MAX, truth.value);
-    for (const n of MI_SWEEP_N) {
-      await nextFrame();
-      if (id !== current) return;
-      const estimate = await estimateAt(n);
-      if (id !== current) return;
-      rows.value = [...rows.value, { n, estimate }];
-      estimates.push(Math.log(n), estimate);
-      revision.value += 1;
-    }
+  bound.push(0, 0);
+  bound.push(SWEEP_LOG_N_MAX, SWEEP_LOG_N_MAX);
+  level(target, truth.value, SWEEP_LOG_N_MAX);
+  watch(truth, (value) => {
+    level(target, value, SWEEP_LOG_N_MAX);
+    revision.value += 1;
+  });
+
+  function show(sweep: Float32Array): void {
+    if (shown && shown.every((v, i) => v === sweep[i])) return;
+    shown = sweep;
+    rows.value = MI_SWEEP_N.map((n, i) => ({ n, estimate: sweep[i] as number }));
+    estimates.clear();
+    for (const row of rows.value) estimates.push(Math.log(row.n), row.estimate);
+    revision.value += 1;
   }
 
-  onBeforeUnmount(() => (current += 1));
-  return { series: [bound, target, estimates], rows, revision, run };
+  function clear(): void {
+    shown = null;
+    rows.value = [];
+    estimates.clear();
+    revision.value += 1;
+  }
+
+  return { series: [bound, target, estimates], rows, revision, show, clear };
 }
 
 /**
- * The training chart: the learned critic's estimate per step against log N and the true MI,
- * driven by a Player wired to the frame (it pauses off screen). N and ρ take effect on the next
- * step; a new d builds a new critic; a new seed starts over. Frees the critic on unmount.
+ * The training chart: the learned critic's estimate per step against log N and the true MI.
+ * `record` adds a run's readings (each the negative of the loss the critic minimises) and its
+ * mean estimate; `clear` starts over (a reset or a rebuild).
  */
-export function useCriticChart(
-  props: LivePartProps<MutualInfoSettings>,
-  levels: { logN: Ref<number>; truth: Ref<number> },
-  frame: ReadyDemoFrame,
-) {
+export function useCriticChart(levels: { logN: Ref<number>; truth: Ref<number> }) {
   const learned = new SeriesBuffer('InfoNCE, learned critic', categoryColor(3));
   const ceiling = new SeriesBuffer('log N', categoryColor(0));
   const target = new SeriesBuffer('true MI', categoryColor(1));
   const revision = ref(0);
   const estimate = ref(Number.NaN);
-  const steps = ref(0);
-  let critic: CriticTraining | null = null;
-
-  function clear(): void {
-    for (const s of [learned, ceiling, target]) s.clear();
-    estimate.value = Number.NaN;
-    steps.value = 0;
-    revision.value += 1;
-  }
-
-  /** A new critic for the current d (the old one is freed). */
-  function build(): void {
-    critic?.dispose();
-    critic = new CriticTraining(props.state);
-    clear();
-  }
+  let steps = 0;
 
   /** Redraws the flat lines across the steps taken so far. */
   function drawLevels(): void {
-    const end = Math.max(steps.value, 1);
-    ceiling.clear();
-    target.clear();
-    ceiling.push(0, levels.logN.value);
-    ceiling.push(end, levels.logN.value);
-    target.push(0, levels.truth.value);
-    target.push(end, levels.truth.value);
+    const end = Math.max(steps, 1);
+    level(ceiling, levels.logN.value, end);
+    level(target, levels.truth.value, end);
+    revision.value += 1;
   }
 
-  const player: PlayerControls = usePlayer({
-    step: () => critic?.step(),
-    render: async () => {
-      if (!critic) return;
-      for (const r of await critic.flush()) learned.push(r.step, r.estimate);
-      estimate.value = critic.estimate;
-      steps.value = critic.steps;
-      drawLevels();
-      revision.value += 1;
-    },
-    reset: () => {
-      critic?.reset(props.state.seed);
-      clear();
-      drawLevels();
-    },
-    visible: frame.visible,
-    onError: frame.fail,
-  });
-  watch(player.playing, (on) => frame.setActivity(on ? 'running' : 'paused'));
+  function record(result: RunResult<'mi'>): void {
+    for (const r of result.readings) learned.push(r.step, -r.loss);
+    if (result.snapshot) estimate.value = result.snapshot.metrics.estimate;
+    steps = result.step;
+    drawLevels();
+  }
 
-  build();
+  function clear(): void {
+    learned.clear();
+    estimate.value = Number.NaN;
+    steps = 0;
+    drawLevels();
+  }
+
   drawLevels();
+  watch([levels.logN, levels.truth], drawLevels);
 
-  watch(
-    () => [props.state.n, props.state.rho] as const,
-    ([n, rho]) => {
-      critic?.setProblem(n, rho);
-      drawLevels();
-      revision.value += 1;
-    },
-  );
-  watch(
-    () => props.state.dim,
-    () => {
-      player.pause();
-      build();
-      drawLevels();
-    },
-  );
-  watch(
-    () => props.state.seed,
-    () => void player.reset(),
-  );
-
-  onBeforeUnmount(() => {
-    critic?.dispose();
-    critic = null;
-  });
-
-  return { series: [ceiling, target, learned], revision, estimate, steps, player };
+  return { series: [ceiling, target, learned], revision, estimate, record, clear };
 }

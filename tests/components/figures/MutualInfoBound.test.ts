@@ -1,17 +1,23 @@
-// The mutual-information figure's live part in happy-dom on the CPU backend: sliders from the
-// schema, the sweep's numbers (those of src/core/mi-session.ts for the seed), a training step,
-// settings changes, and no tensors left behind.
+// The mutual-information figure's live part in happy-dom on the CPU backend. happy-dom has no Web
+// Worker, so its experiment (src/worker/experiments/mi.ts) runs on the main-thread fallback, the
+// same code as in the worker: sliders from the schema, the sweep's numbers (those of
+// src/core/mi-session.ts for the seed), a training step, settings changes, and no tensors left
+// behind.
 import '@tensorflow/tfjs-backend-cpu';
 import { flushPromises } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import MutualInfoBoundLive from '../../../components/figures/live/MutualInfoBoundLive.vue';
 import { CriticTraining, createSweep } from '../../../src/core/mi-session';
 import { tf } from '../../../src/core/tf';
 import { MI_SCHEMA, type MutualInfoSettings } from '../../../src/settings/mutual-info';
 import { defaultValues } from '../../../src/settings/schema';
+import { optimalSweep } from '../../../src/worker/experiments/mi';
 import { fakeFrame, mountWithState, useCpuBackend } from './fake-frame';
 
 useCpuBackend();
+// The fallback explains itself on the console too; keep the test output readable.
+beforeEach(() => void vi.spyOn(console, 'warn').mockImplementation(() => undefined));
+afterEach(() => vi.restoreAllMocks());
 
 function mountLive(overrides: Partial<MutualInfoSettings> = {}) {
   const errors: unknown[] = [];
@@ -47,9 +53,11 @@ describe('MutualInfoBoundLive', () => {
 
   it('sweeps N with the numbers of the core for its seed, and trains one step', async () => {
     const { wrapper, errors } = mountLive({ rho: 0.8, dim: 2, seed: 3 });
-    await until(() => Number(attr(wrapper, 'data-sweep-count')) >= 3, 'three sweep rows');
+    await until(() => attr(wrapper, 'data-mode') === 'main', 'the main-thread fallback');
+    expect(wrapper.get('[role="alert"]').text()).toMatch(/main thread/);
+    await until(() => Number(attr(wrapper, 'data-sweep-count')) === 10, 'the sweep', 60_000);
     const estimateAt = createSweep({ rho: 0.8, dim: 2 }, 3);
-    const rows = wrapper.findAll('tbody tr').slice(0, 3);
+    const rows = wrapper.findAll('tbody tr');
     for (const row of rows) {
       const n = Number(row.attributes('data-n'));
       expect(Number(row.attributes('data-estimate'))).toBe(await estimateAt(n));
@@ -71,22 +79,27 @@ describe('MutualInfoBoundLive', () => {
     expect(wrapper.get('[data-metric="mi-estimate"]').text()).toBe(reading!.estimate.toFixed(2));
     expect(errors).toEqual([]);
     wrapper.unmount();
-  });
+  }, 90_000);
 
-  it('emits slider moves as settings (N rounded) and frees its tensors on unmount', async () => {
+  it('emits slider moves as settings (N rounded), sweeps the new ρ, frees its tensors on unmount', async () => {
     const before = tf.memory().numTensors;
     const { wrapper } = mountLive({ dim: 1 });
+    await until(() => Number(attr(wrapper, 'data-sweep-count')) === 10, 'the sweep', 60_000);
     const [n, rho] = wrapper.findAll('.mi-bound__controls input[type="range"]');
     await rho!.trigger('keydown', { key: 'ArrowRight' });
     expect(wrapper.props('state').rho).toBe(0.91);
+    expect(attr(wrapper, 'data-sweep-count')).toBe('0');
     await n!.trigger('keydown', { key: 'ArrowRight' });
     const moved = wrapper.props('state').n;
     expect(Number.isInteger(moved) && moved > 64).toBe(true);
     expect(attr(wrapper, 'data-log-n')).toBe(String(Math.log(moved)));
-    await until(() => Number(attr(wrapper, 'data-sweep-count')) >= 1, 'a sweep row');
+    await until(() => Number(attr(wrapper, 'data-sweep-count')) === 10, 'the new sweep', 60_000);
+    const expected = await optimalSweep({ n: moved, rho: 0.91, dim: 1 }, 1);
+    const estimates = wrapper.findAll('tbody tr').map((r) => Number(r.attributes('data-estimate')));
+    expect(estimates).toEqual(Array.from(expected));
     wrapper.unmount();
     await new Promise((resolve) => setTimeout(resolve, 200));
     await flushPromises();
     expect(tf.memory().numTensors).toBe(before);
-  });
+  }, 150_000);
 });
