@@ -57,9 +57,29 @@ function png(b: Uint8Array): ImageHeader {
   return dimensions('png', u32be(b, 16), u32be(b, 20));
 }
 
+/**
+ * A GIF's logical screen, grown to hold its first frame: browsers decode a first frame larger
+ * than the screen at the frame's size, so a hostile file cannot hide its size behind a tiny screen.
+ */
 function gif(b: Uint8Array): ImageHeader {
-  if (b.length < 10) return { status: 'truncated', format: 'gif' };
-  return dimensions('gif', u16le(b, 6), u16le(b, 8));
+  if (b.length < 13) return { status: 'truncated', format: 'gif' };
+  const packed = b[10] as number;
+  let at = 13 + (packed & 0x80 ? 3 * 2 ** ((packed & 7) + 1) : 0); // past the global colour table
+  for (;;) {
+    if (at >= b.length) return { status: 'truncated', format: 'gif' };
+    const block = b[at];
+    if (block === 0x2c) break; // the first image descriptor
+    if (block !== 0x21) {
+      return { status: 'damaged', format: 'gif', reason: 'it has no frame before its end' };
+    }
+    at += 2; // extension introducer and label, then sub-blocks until an empty one
+    while (at < b.length && b[at] !== 0) at += (b[at] as number) + 1;
+    at += 1;
+  }
+  if (at + 9 > b.length) return { status: 'truncated', format: 'gif' };
+  const width = Math.max(u16le(b, 6), u16le(b, at + 1) + u16le(b, at + 5));
+  const height = Math.max(u16le(b, 8), u16le(b, at + 3) + u16le(b, at + 7));
+  return dimensions('gif', width, height);
 }
 
 function webp(b: Uint8Array): ImageHeader {

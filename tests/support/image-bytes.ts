@@ -11,8 +11,16 @@ export const le32 = (n: number) => [...le16(n & 0xffff), ...le16(n >>> 16)];
 
 export const png = (width: number, height: number) =>
   bytes([0x89], 'PNG\r\n\x1a\n', be32(13), 'IHDR', be32(width), be32(height), [8, 2, 0, 0, 0]);
-export const gif = (width: number, height: number) =>
-  bytes('GIF89a', le16(width), le16(height), [0, 0, 0]);
+/** A GIF without colour tables: logical screen, one extension, then a frame at `left, top`. */
+export const gif = (width: number, height: number, frame = [0, 0, width, height]) =>
+  bytes(
+    'GIF89a',
+    le16(width),
+    le16(height),
+    [0, 0, 0],
+    [0x21, 0xf9, 4, 0, 0, 0, 0, 0], // graphic control extension
+    [0x2c, ...frame.flatMap(le16), 0],
+  );
 export const riff = (chunk: string, body: number[]) =>
   bytes('RIFF', le32(4 + 8 + body.length), 'WEBP', chunk, le32(body.length), body);
 export const vp8 = (width: number, height: number) =>

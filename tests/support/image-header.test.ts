@@ -10,6 +10,8 @@ describe('parseImageHeader', () => {
       [png(20_000, 20_000), 'png', 20_000, 20_000],
       [png(640, 480), 'png', 640, 480],
       [gif(320, 200), 'gif', 320, 200],
+      [gif(1, 1, [0, 0, 30_000, 30_000]), 'gif', 30_000, 30_000], // a frame beyond the screen
+      [gif(100, 100, [90, 50, 20, 20]), 'gif', 110, 100],
       [vp8(1024, 768), 'webp', 1024, 768],
       [vp8l(16_384, 3), 'webp', 16_384, 3],
       [vp8x(30_000, 30_000), 'webp', 30_000, 30_000],
@@ -39,7 +41,7 @@ describe('parseImageHeader', () => {
     // Each cut ends one byte before the last byte of the height (or width) the header states.
     const cases: [Uint8Array, number][] = [
       [png(10, 10), 23],
-      [gif(5, 5), 9],
+      [gif(5, 5), 13 + 8 + 8],
       [vp8(9, 9), 29],
       [vp8l(9, 9), 24],
       [vp8x(9, 9), 29],
@@ -66,6 +68,9 @@ describe('parseImageHeader', () => {
     const badVp8 = vp8(10, 10);
     badVp8[23] = 0;
     expect(parseImageHeader(badVp8)).toMatchObject({ status: 'damaged', format: 'webp' });
+    const noFrame = gif(10, 10);
+    noFrame[21] = 0x3b; // the trailer where the frame should be
+    expect(parseImageHeader(noFrame)).toMatchObject({ status: 'damaged', format: 'gif' });
     const badInfo = bmp(10, 10);
     badInfo.set(le32(0xffffffff), 14);
     expect(parseImageHeader(badInfo)).toMatchObject({ status: 'damaged', format: 'bmp' });
