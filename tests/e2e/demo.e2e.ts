@@ -75,14 +75,13 @@ test('the report calls a backend offered when it passed its check, though its pr
   // OffscreenCanvas, so WebGL still starts when asked for.
   const context = await newContext();
   await context.addInitScript(() => {
-    const getContext = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (
-      this: HTMLCanvasElement,
-      type: string,
-      options?: unknown,
-    ) {
+    type GetContext = (this: HTMLCanvasElement, type: string, options?: unknown) => unknown;
+    const getContext = HTMLCanvasElement.prototype.getContext as GetContext;
+    const blocked: GetContext = function (type, options) {
       return type.startsWith('webgl') ? null : getContext.call(this, type, options);
-    } as typeof getContext;
+    };
+    HTMLCanvasElement.prototype.getContext =
+      blocked as typeof HTMLCanvasElement.prototype.getContext;
   });
   const { page } = await open(`${PAGE}?backend=webgl`, context);
   const backend = await scrollToReady(page);
