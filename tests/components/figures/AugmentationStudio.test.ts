@@ -114,6 +114,11 @@ describe('AugmentationStudio', () => {
       'huge.png is 20,000 × 20,000 = 400,000,000 pixels; the studio takes pictures up to ' +
         '40,000,000 pixels (40 megapixels).',
     );
+    // A JPEG whose metadata outruns the first 64 KiB read is read further, still not decoded.
+    const app1 = [0xff, 0xe1, 0xff, 0xff, ...new Array<number>(0xfffd).fill(0)];
+    const sof = [0xff, 0xc0, 0, 17, 8, 0x75, 0x30, 0x75, 0x30, 3];
+    const exif = new File([bytes([0xff, 0xd8], app1, app1, sof)], 'exif.jpg', { type: '' });
+    expect(await messageFor(wrapper, exif)).toMatch(/^exif\.jpg is 30,000 × 30,000 = 900,000,000 /);
     expect(decode).not.toHaveBeenCalled();
     expect(wrapper.find('.studio').attributes('data-source')).toBe('built-in');
     expect(errors).toEqual([]);
