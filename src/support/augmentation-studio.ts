@@ -1,9 +1,11 @@
 // Pure helpers of the augmentation studio: the reader-facing description of a view's sampled
-// parameters and the checks an uploaded file must pass before it is decoded (its settings are in
-// src/settings/augmentation-studio.ts). No DOM and no tfjs, so they run anywhere and are tested
+// parameters and the checks an uploaded file must pass before it is decoded: its size, then the
+// format and dimensions its header states (./image-header.ts). Its settings are in
+// src/settings/augmentation-studio.ts. No DOM and no tfjs, so they run anywhere and are tested
 // directly.
 import type { ViewParams } from '../core/augment-params';
 import { formatFixed } from './format';
+import { FORMAT_NAMES, type ImageHeader } from './image-header';
 
 /** Side, in pixels, of the square image the studio augments (built-in or uploaded). */
 export const STUDIO_SIZE = 96;
@@ -48,28 +50,55 @@ export interface FileFacts {
   readonly size: number;
 }
 
-/** A clear message when `file` cannot be used, or null when it may be decoded. */
+const SUPPORTED = 'Choose a PNG, JPEG, GIF, WebP or BMP picture.';
+const whole = (n: number) => n.toLocaleString('en');
+
+/** A clear message when `file` is empty or too big to read, or null when its header may be read. */
 export function fileProblem(file: FileFacts): string | null {
   const name = file.name || 'The file';
-  if (file.type && !file.type.startsWith('image/')) {
-    return `${name} is not an image (it is ${file.type}). Choose a PNG, JPEG, GIF or WebP picture.`;
-  }
-  if (!file.type && !/\.(png|jpe?g|gif|webp|bmp|avif)$/i.test(file.name)) {
-    return `${name} does not look like an image. Choose a PNG, JPEG, GIF or WebP picture.`;
-  }
   if (file.size === 0) return `${name} is empty.`;
   if (file.size > MAX_FILE_BYTES) {
-    const mb = (file.size / 1024 / 1024).toFixed(1);
-    return `${name} is ${mb} MB; the studio takes pictures up to ${MAX_FILE_BYTES / 1024 / 1024} MB.`;
+    // Exact bytes: a rounded size can read as the limit itself ("20.0 MB; … up to 20 MB").
+    return (
+      `${name} is ${whole(file.size)} bytes; the studio takes pictures up to ` +
+      `${whole(MAX_FILE_BYTES)} bytes (${MAX_FILE_BYTES / 1024 / 1024} MiB).`
+    );
   }
   return null;
 }
 
-/** A clear message when decoded dimensions are unusable, or null. */
+/**
+ * A clear message when the file's header (its format and stated size, read from its bytes) rules
+ * it out, or null when it may be decoded.
+ */
+export function headerProblem(file: FileFacts, header: ImageHeader): string | null {
+  const name = file.name || 'The file';
+  if (header.status === 'ok') return dimensionProblem(name, header.width, header.height);
+  if (header.status === 'unsupported') {
+    const format = FORMAT_NAMES[header.format];
+    return `${name} is in ${format} format, which the studio does not support. ${SUPPORTED}`;
+  }
+  if (file.type && !file.type.startsWith('image/')) {
+    return `${name} is not an image (it is ${file.type}). ${SUPPORTED}`;
+  }
+  if (header.status === 'unknown') {
+    return `${name} is not in a format the studio can read. ${SUPPORTED}`;
+  }
+  const format = FORMAT_NAMES[header.format];
+  return header.status === 'truncated'
+    ? `${name} is a ${format} file cut short before it states its size; it may be damaged.`
+    : `${name} is a ${format} file with a damaged header: ${header.reason}.`;
+}
+
+/** A clear message when an image's dimensions are unusable, or null. */
 export function dimensionProblem(name: string, width: number, height: number): string | null {
   if (!(width > 0 && height > 0)) return `${name || 'The file'} has no pixels.`;
   if (width * height > MAX_IMAGE_PIXELS) {
-    return `${name || 'The file'} is ${width} × ${height} pixels, too large to resize in the page.`;
+    return (
+      `${name || 'The file'} is ${whole(width)} × ${whole(height)} = ${whole(width * height)} ` +
+      `pixels; the studio takes pictures up to ${whole(MAX_IMAGE_PIXELS)} pixels ` +
+      `(${MAX_IMAGE_PIXELS / 1e6} megapixels).`
+    );
   }
   return null;
 }

@@ -2,6 +2,8 @@
 import {
   BACKEND_LABELS,
   BACKEND_NAMES,
+  type BackendAttempt,
+  type BackendCapability,
   type BackendChoice,
   type BackendName,
 } from '../core/backend';
@@ -12,11 +14,31 @@ export interface BackendReportRow {
   label: string;
   /** "yes — <detail>" or "no — <why>". */
   offered: string;
-  /** "hardware", "software" or "—" where not applicable. */
+  /** "hardware", "software", "unknown" (the probe found no GPU that then worked) or "—". */
   kind: string;
   /** The verification outcome, or "not tried". */
   check: string;
   chosen: boolean;
+}
+
+/**
+ * "Offered": what the probe found, unless the backend then passed its check where the probe had
+ * found nothing. The probe looks before TensorFlow.js starts and not always where it will look
+ * (WebGL on a page canvas, where TensorFlow.js prefers an OffscreenCanvas), so a passed check
+ * overrules it.
+ */
+function offered(capability: BackendCapability | undefined, attempt: BackendAttempt | undefined) {
+  if (!capability) return { text: 'not probed', probeMissed: false };
+  if (!capability.available && attempt?.ok) {
+    return {
+      text: `yes — its check passed, though the probe before it said: ${capability.detail}`,
+      probeMissed: true,
+    };
+  }
+  return {
+    text: `${capability.available ? 'yes' : 'no'} — ${capability.detail}`,
+    probeMissed: false,
+  };
 }
 
 /**
@@ -29,13 +51,15 @@ export function backendReportRows(choice: BackendChoice): BackendReportRow[] {
     const capability = choice.capabilities.find((c) => c.name === name);
     const attempt = choice.attempts.find((a) => a.name === name);
     const gpu = name === 'webgpu' || name === 'webgl';
+    const offer = offered(capability, attempt);
+    let kind = '—';
+    if (gpu && offer.probeMissed) kind = 'unknown';
+    else if (gpu && capability?.available) kind = capability.software ? 'software' : 'hardware';
     return {
       name,
       label: BACKEND_LABELS[name],
-      offered: capability
-        ? `${capability.available ? 'yes' : 'no'} — ${capability.detail}`
-        : 'not probed',
-      kind: gpu && capability?.available ? (capability.software ? 'software' : 'hardware') : '—',
+      offered: offer.text,
+      kind,
       check: attempt
         ? attempt.ok
           ? `passed in ${attempt.ms.toFixed(0)} ms`

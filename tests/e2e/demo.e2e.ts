@@ -67,6 +67,31 @@ test('?backend=cpu is honoured, and the frame control switches backend', async (
   expect(row[3]?.startsWith('passed'), `the WASM check says "${row[3]}"`);
 });
 
+test('the report calls a backend offered when it passed its check, though its probe found none', async ({
+  newContext,
+  open,
+}) => {
+  // As a privacy extension does: no WebGL on page canvases. TensorFlow.js draws on an
+  // OffscreenCanvas, so WebGL still starts when asked for.
+  const context = await newContext();
+  await context.addInitScript(() => {
+    type GetContext = (this: HTMLCanvasElement, type: string, options?: unknown) => unknown;
+    const getContext = HTMLCanvasElement.prototype.getContext as GetContext;
+    const blocked: GetContext = function (type, options) {
+      return type.startsWith('webgl') ? null : getContext.call(this, type, options);
+    };
+    HTMLCanvasElement.prototype.getContext =
+      blocked as typeof HTMLCanvasElement.prototype.getContext;
+  });
+  const { page } = await open(`${PAGE}?backend=webgl`, context);
+  const backend = await scrollToReady(page);
+  const [label, offered, kind, check] = await reportRow(page, 'webgl');
+  const row = `${label} | ${offered} | ${kind} | ${check}`;
+  expect(backend === 'webgl', `WebGL did not start from an OffscreenCanvas: ${row}`);
+  expect(check?.startsWith('passed') && label?.includes('(in use)'), `WebGL row: ${row}`);
+  expect(offered?.startsWith('yes — its check passed'), `WebGL in use, yet offered: ${row}`);
+});
+
 test(
   'with WebGPU enabled: software WebGPU is detected, skipped by default, usable on request',
   { tag: '@webgpu' },

@@ -1,6 +1,8 @@
-// The SimCLR chapter: the augmentation studio animates and survives a bad upload; the live trainer
-// runs in a worker, pauses, resets, and its k-NN accuracy rises above the random-init baseline.
+// The SimCLR chapter: the augmentation studio animates, survives a bad upload and refuses a picture
+// of too many pixels from its header alone, without decoding it; the live trainer runs in a
+// worker, pauses, resets, and its k-NN accuracy rises above the random-init baseline.
 import type { Page } from '@playwright/test';
+import { png } from '../support/image-bytes';
 import { reveal } from './figures';
 import { expect, test } from './fixtures';
 
@@ -54,6 +56,46 @@ test('simclr: the augmentation studio streams captioned view pairs and survives 
   await waitForPairs(page, after + 2);
   const state = await studio.getAttribute('data-state');
   expect(state !== 'error', 'the studio fell into its error panel');
+});
+
+test('simclr: the augmentation studio refuses a 20000 × 20000 PNG from its header, without decoding it', async ({
+  open,
+  note,
+}) => {
+  const { page } = await open(PAGE);
+  // Count every decode the page starts.
+  await page.evaluate(() => {
+    const w = window as unknown as { __decodes: number };
+    w.__decodes = 0;
+    const decode = window.createImageBitmap.bind(window);
+    window.createImageBitmap = ((...args: Parameters<typeof createImageBitmap>) => {
+      w.__decodes += 1;
+      return decode(...args);
+    }) as typeof createImageBitmap;
+  });
+  await reveal(page, STUDIO);
+  await waitForPairs(page, 1);
+  const studio = page.locator(STUDIO);
+  const start = Date.now();
+  await studio.locator('input[data-upload]').setInputFiles({
+    name: 'huge.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(png(20_000, 20_000)),
+  });
+  const alert = studio.getByRole('alert');
+  await alert.waitFor({ timeout: 10_000 });
+  const ms = Date.now() - start;
+  note(`20000 × 20000 PNG header refused in ${ms} ms`);
+  const message = (await alert.textContent()) ?? '';
+  expect(
+    message.includes('huge.png is 20,000 × 20,000 = 400,000,000 pixels'),
+    `the message does not name the size: ${message}`,
+  );
+  const decodes = await page.evaluate(() => (window as unknown as { __decodes: number }).__decodes);
+  expect(decodes === 0, `the page decoded the picture ${decodes} time(s) before refusing it`);
+  expect(ms < 3_000, `the refusal took ${ms} ms`);
+  const source = await studio.locator('.studio').getAttribute('data-source');
+  expect(source === 'built-in', 'the studio dropped its picture');
 });
 
 test('simclr: training runs in a worker, pauses, resets, and k-NN accuracy beats random init', async ({

@@ -1,5 +1,6 @@
 // The SimCSE trainer's experiment: parameter checks, the paper references, and one short run on
-// WASM (snapshot metrics, both baselines, neighbours before and after, a flat tensor count).
+// WASM (snapshot metrics, both baselines, neighbours before and after and none for a query of no
+// known word, a flat tensor count).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../src/core/tf';
 import { labelledSentences } from '../../src/data/sentences';
@@ -84,8 +85,15 @@ describe('SimCSE experiment', () => {
     expect(trained.metrics.spearmanUntrained).toBe(first.metrics.spearmanUntrained);
     expect(Array.from(trained.arrays.beforeIndex!)).toEqual(after);
 
-    experiment.update({ ...SIMCSE_DEFAULTS, query: '' });
-    expect((await experiment.snapshot()).arrays).toEqual({});
+    expect(trained.metrics.queryKnownWords).toBe(6);
+
+    // No word the vocabulary knows: no list of equally meaningless neighbours.
+    for (const nothing of ['', '?!… ¿¡ — :-)', 'zzqx blorfing']) {
+      experiment.update({ ...SIMCSE_DEFAULTS, query: nothing });
+      const answer = await experiment.snapshot();
+      expect(answer.arrays, nothing).toEqual({});
+      expect(answer.metrics.queryKnownWords, nothing).toBe(0);
+    }
     experiment.reset(4);
     expect((await experiment.snapshot()).step).toBe(0);
     experiment.dispose();

@@ -1,12 +1,14 @@
-// Browser-side image handling of the augmentation studio: decode an uploaded file, resize it to
-// the studio's square, and paint [0, 1] RGB pixels onto a canvas. Every failure becomes an Error
-// with a message the reader can act on.
+// Browser-side image handling of the augmentation studio: check an uploaded file's header, decode
+// it, resize it to the studio's square, and paint [0, 1] RGB pixels onto a canvas. Every failure
+// becomes an Error with a message the reader can act on.
 import {
   STUDIO_SIZE,
   centreSquare,
   dimensionProblem,
   fileProblem,
+  headerProblem,
 } from '../../../src/support/augmentation-studio';
+import { parseImageHeader, type ImageHeader } from '../../../src/support/image-header';
 
 /** RGB pixels in [0, 1], `size × size × 3`, row-major. */
 export type RgbImage = Float32Array;
@@ -18,13 +20,25 @@ function context(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
   return ctx;
 }
 
+/** Bytes read first for the header: enough for every format but a JPEG with large metadata. */
+const HEADER_BYTES = 64 * 1024;
+
+/** The format and dimensions stated in `file`'s header, read without decoding it. */
+async function readHeader(file: Blob): Promise<ImageHeader> {
+  const head = parseImageHeader(new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer()));
+  if (head.status !== 'truncated' || file.size <= HEADER_BYTES) return head;
+  // A JPEG's frame header can follow more metadata than the first block holds.
+  return parseImageHeader(new Uint8Array(await file.arrayBuffer()));
+}
+
 /**
  * Decodes `file`, crops its centred square and resizes it to `size × size`.
  *
- * @throws an Error with a reader-facing message for a non-image, empty, huge or corrupt file
+ * @throws an Error with a reader-facing message for a non-image, empty, huge or corrupt file, an
+ *   unsupported format or too many pixels; the last three before any decoding
  */
 export async function loadImageFile(file: File, size = STUDIO_SIZE): Promise<RgbImage> {
-  const problem = fileProblem(file);
+  const problem = fileProblem(file) ?? headerProblem(file, await readHeader(file));
   if (problem) throw new Error(problem);
   if (typeof createImageBitmap !== 'function') {
     throw new Error('This browser cannot decode pictures in the page.');

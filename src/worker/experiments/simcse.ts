@@ -9,6 +9,7 @@ import {
   type SimcseEvaluation,
   type SimcseSession,
 } from '../../core/text/simcse';
+import { tokenize } from '../../core/text/tokenizer';
 import { defaultSimcseData } from '../../data/sentences';
 import type { Experiment, ExperimentDefinition, LossReading, Snapshot } from '../experiment';
 import { effectiveDropout, parseSimcseParams, type SimcseParams } from '../../settings/simcse';
@@ -26,11 +27,17 @@ export type SimcseMetrics = SimcseEvaluation & {
   spearmanUntrained: number;
   /** Spearman of the TF-IDF bag of words. */
   spearmanBow: number;
+  /**
+   * Words of the answered query that the vocabulary knows. At 0 (a query of punctuation, symbols
+   * or unknown words only) the encoder sees nothing of it, so no neighbours are listed.
+   */
+  queryKnownWords: number;
 };
 
 /**
  * The query's nearest corpus sentences, before (untrained) and after training: corpus indices
- * (in defaultSimcseData().corpus order) and cosines. All four, or none when the query is empty.
+ * (in defaultSimcseData().corpus order) and cosines. All four, or none when the query has no
+ * word the vocabulary knows (an empty query included).
  */
 export type SimcseNeighbours = {
   afterIndex?: Float32Array;
@@ -100,6 +107,7 @@ class SimcseExperiment implements Experiment<SimcseShape> {
   private lastRunSteps = 0;
   /** Query the neighbour lists were computed for. */
   private answered: string | null = null;
+  private answeredKnownWords = 0;
   private neighbours: SimcseNeighbours = {};
 
   constructor(params: SimcseParams, seed: number) {
@@ -151,6 +159,7 @@ class SimcseExperiment implements Experiment<SimcseShape> {
         loss: this.lastLoss,
         spearmanUntrained: this.before,
         spearmanBow: this.trained.baselineSpearman,
+        queryKnownWords: this.answeredKnownWords,
       },
       // Fresh copies: the host transfers what it sends, and these lists are kept for reuse.
       arrays: Object.fromEntries(
@@ -163,7 +172,11 @@ class SimcseExperiment implements Experiment<SimcseShape> {
   private async answer(fresh: boolean): Promise<void> {
     const query = this.params.query;
     if (!fresh && query === this.answered) return;
-    if (query.trim() === '') {
+    const { vocabulary } = this.trained;
+    this.answeredKnownWords = tokenize(query, vocabulary.maxLength).filter((word) =>
+      vocabulary.has(word),
+    ).length;
+    if (this.answeredKnownWords === 0) {
       this.neighbours = {};
     } else {
       const after = packNeighbours(await this.trained.nearest(query, NEIGHBOURS), this.corpusIndex);

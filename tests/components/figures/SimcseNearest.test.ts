@@ -1,5 +1,6 @@
 // The trainer's nearest-neighbour panel in happy-dom: hostile queries (empty, 10,000 characters,
-// emoji, right-to-left, HTML) are capped with a note, sent debounced, and shown only as text.
+// emoji, right-to-left, HTML) are capped with a note, sent debounced, and shown only as text; a
+// query with no known word gets a note instead of neighbours.
 // (The experiment that answers them is tested on WASM in tests/worker/simcse.test.ts.)
 import { mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -9,9 +10,9 @@ import { SIMCSE_QUERY_LIMIT } from '../../../src/settings/simcse';
 
 afterEach(() => void vi.useRealTimers());
 
-function mountPanel(arrays: Record<string, Float32Array> = {}) {
+function mountPanel(arrays: Record<string, Float32Array> = {}, knownWords?: number) {
   vi.useFakeTimers();
-  return mount(SimcseNearest, { attachTo: document.body, props: { arrays, step: 40 } });
+  return mount(SimcseNearest, { attachTo: document.body, props: { arrays, step: 40, knownWords } });
 }
 
 type Panel = ReturnType<typeof mountPanel>;
@@ -37,6 +38,19 @@ describe('SimcseNearest', () => {
     expect(await type(panel, '')).toBe('');
     expect(panel.find('[data-empty-note]').exists()).toBe(true);
     expect(panel.find('[data-neighbours]').exists()).toBe(false);
+    panel.unmount();
+  });
+
+  it('explains, instead of listing neighbours, when no word of the query is known', async () => {
+    const panel = mountPanel({}, 0);
+    expect(await type(panel, '?!… ¿¡')).toBe('?!… ¿¡');
+    expect(panel.get('[data-unknown-note]').text()).toMatch(
+      /^No word of this query is in the encoder's vocabulary \(punctuation and symbols are ignored\)/,
+    );
+    expect(panel.find('[data-neighbours]').exists()).toBe(false);
+    await panel.setProps({ knownWords: 2 });
+    expect(panel.find('[data-unknown-note]').exists()).toBe(false);
+    expect(panel.find('[data-neighbours]').exists()).toBe(true);
     panel.unmount();
   });
 

@@ -1,0 +1,60 @@
+// The backend report's rows: the backend in use never reads "no" beside its passed check, and
+// every other row says what the probe and the check found.
+import { describe, expect, it } from 'vitest';
+import type { BackendCapability, BackendChoice } from '../../src/core/backend';
+import { backendReportRows } from '../../src/support/backendReport';
+
+const capabilities: BackendCapability[] = [
+  { name: 'webgpu', available: false, software: false, detail: 'navigator.gpu is missing' },
+  { name: 'webgl', available: false, software: false, detail: 'WebGL is disabled' },
+  { name: 'wasm', available: true, software: false, detail: 'SIMD, single thread' },
+  { name: 'cpu', available: true, software: false, detail: 'always available' },
+];
+
+describe('backendReportRows', () => {
+  it('calls a backend offered when it passed its check, whatever the probe said', () => {
+    const choice: BackendChoice = {
+      backend: 'webgl',
+      reason: 'WebGL, because you asked for it.',
+      requested: 'webgl',
+      capabilities,
+      attempts: [{ name: 'webgl', ok: true, ms: 41.7, error: null }],
+    };
+    const [webgpu, webgl, wasm] = backendReportRows(choice);
+    expect(webgl).toEqual({
+      name: 'webgl',
+      label: expect.any(String),
+      offered: 'yes — its check passed, though the probe before it said: WebGL is disabled',
+      kind: 'unknown',
+      check: 'passed in 42 ms',
+      chosen: true,
+    });
+    expect(webgpu).toMatchObject({ offered: 'no — navigator.gpu is missing', kind: '—' });
+    expect(wasm).toMatchObject({ offered: 'yes — SIMD, single thread', check: 'not tried' });
+  });
+
+  it('keeps the probe\'s "no" beside a failed check, and its GPU kind where it found one', () => {
+    const choice: BackendChoice = {
+      backend: 'wasm',
+      reason: 'WebAssembly, because you asked for it.',
+      requested: 'webgl',
+      capabilities: [
+        ...capabilities.slice(0, 1),
+        { name: 'webgl', available: true, software: true, detail: 'SwiftShader' },
+        ...capabilities.slice(2),
+      ],
+      attempts: [
+        { name: 'webgl', ok: false, ms: 3, error: 'it could not be initialised' },
+        { name: 'wasm', ok: true, ms: 12, error: null },
+      ],
+    };
+    const [, webgl, wasm] = backendReportRows(choice);
+    expect(webgl).toMatchObject({
+      offered: 'yes — SwiftShader',
+      kind: 'software',
+      check: 'failed: it could not be initialised',
+      chosen: false,
+    });
+    expect(wasm).toMatchObject({ offered: 'yes — SIMD, single thread', chosen: true });
+  });
+});
