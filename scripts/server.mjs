@@ -1,9 +1,24 @@
 // A static server for the built site, shared by `npm run serve` and the end-to-end tests.
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import sirv from 'sirv';
 
 /**
- * Serves `dir` under `base` on 127.0.0.1, trying the next port when one is taken (port 0 = any).
+ * The Content-Security-Policy the build put in the meta tag of `dir`'s pages
+ * (docs/.vuepress/contentSecurityPolicy.ts), or `null` for a build without one.
+ *
+ * @param {string} dir the built site
+ * @returns {string | null}
+ */
+function builtPolicy(dir) {
+  const home = readFileSync(join(dir, 'index.html'), 'utf8');
+  return home.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i)?.[1] ?? null;
+}
+
+/**
+ * Serves `dir` under `base` on 127.0.0.1, trying the next port when one is taken (port 0 = any),
+ * with the build's Content-Security-Policy as a header on every response.
  *
  * @param {{ dir: string, port?: number, base?: string }} options
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
@@ -12,7 +27,10 @@ export async function startServer({ dir, port = 0, base = '/' }) {
   const prefix = `/${(base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   // gzip: sends the build's `.gz` copies (scripts/compress.mjs) to browsers that accept them.
   const assets = sirv(dir, { dev: false, etag: true, extensions: ['html'], gzip: true });
+  // Also sent as a header: a meta tag does not reach the workers, which run under the header only.
+  const policy = builtPolicy(dir);
   const server = createServer((req, res) => {
+    if (policy) res.setHeader('Content-Security-Policy', policy);
     const url = req.url ?? '/';
     if (!url.startsWith(prefix)) {
       res.writeHead(302, { Location: prefix });

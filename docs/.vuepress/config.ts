@@ -8,6 +8,7 @@ import { defaultTheme } from '@vuepress/theme-default';
 import { defineUserConfig } from 'vuepress';
 import { resolveBase } from './base';
 import { tfjsChunkGroups } from './chunks';
+import { contentSecurityPolicyPlugin } from './contentSecurityPolicy';
 import { pageHeaders } from './pageHeaders';
 import { pageHints } from './pageHints';
 import { sidebar } from './sidebar';
@@ -45,6 +46,8 @@ export default defineUserConfig({
       build: {
         // tfjs is large by nature; named chunks let the e2e suite prove it is never fetched early.
         chunkSizeWarningLimit: 2000,
+        // Fonts stay files rather than `data:` URLs, so the pages' policy can keep `font-src 'self'`.
+        assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
         rolldownOptions: { output: { codeSplitting: { groups: tfjsChunkGroups } } },
       },
       // The theme imports the git plugin's client (with its CSS) even when the plugin is off; the
@@ -82,6 +85,7 @@ export default defineUserConfig({
     slimsearchWorkerFix(),
     pageHints(),
     pageHeaders(),
+    contentSecurityPolicyPlugin(),
     pwaPlugin({
       cacheHTML: true,
       // KB. The tfjs backends and the WASM binaries are several MB; a demo offline needs them all.

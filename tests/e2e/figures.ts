@@ -1,4 +1,4 @@
-// Helpers for the figures' e2e tests: wait for a figure, read tfjs's tensor count, drive a log slider
+// Helpers for the figures' e2e tests: wait for a figure (ready, or loaded in any state), read tfjs's tensor count, drive a log slider
 // by keyboard, scroll to a figure, read a data attribute, play a trainer for some steps, follow a link
 // in the single-page app, mount/unmount a figure by navigating, and open the sphere lab.
 import type { Locator, Page } from '@playwright/test';
@@ -28,6 +28,24 @@ export async function readyFigure(page: Page, name: string): Promise<string> {
   await frame.scrollIntoViewIfNeeded();
   await page.waitForSelector(`[data-demo="${name}"][data-state="ready"]`, { timeout: 60_000 });
   return (await frame.getAttribute('data-backend')) ?? '';
+}
+
+/** A figure that has loaded: its `data-state` (anything but `loading`) and backend (`''` if none). */
+export interface SettledFigure {
+  state: string;
+  backend: string;
+}
+
+/** Scrolls a demo frame into view and waits until it has loaded, whatever state it is left in. */
+export async function settledFigure(page: Page, name: string): Promise<SettledFigure> {
+  const selector = `[data-demo="${name}"]`;
+  await reveal(page, selector);
+  await page.waitForSelector(`${selector}:not([data-state="loading"])`, { timeout: 60_000 });
+  const frame = page.locator(selector);
+  return {
+    state: (await frame.getAttribute('data-state')) ?? '',
+    backend: (await frame.getAttribute('data-backend')) ?? '',
+  };
 }
 
 /** Focuses a slider by its accessible name and presses `key` until it reads `target` (≤ 60 presses). */
