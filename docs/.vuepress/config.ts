@@ -90,7 +90,12 @@ export default defineUserConfig({
       cacheHTML: true,
       // KB. The tfjs backends and the WASM binaries are several MB; a demo offline needs them all.
       maxSize: 16 * 1024,
-      update: 'hint',
+      // A new build is announced once its service worker is installed and waiting, when
+      // "Reload" can show it (the default "hint" only said so while it downloaded).
+      update: 'available',
+      readyComponent: fileURLToPath(
+        new URL('../../components/theme/UpdateNotice.vue', import.meta.url),
+      ),
       generateSWConfig: {
         // The default patterns miss the WASM binaries. Every browser with service workers reads
         // WOFF2, so the KaTeX fonts' TTF and WOFF fallbacks are not precached.

@@ -240,4 +240,61 @@ describe('DemoFrame', () => {
       'WebGPU did not work in this browser, so the demos run on WebAssembly.',
     );
   });
+
+  describe('when the code does not download', () => {
+    const chunkError = () =>
+      new TypeError('Failed to fetch dynamically imported module: http://x/assets/Live-a1.js');
+    let online = true;
+    const fetchPage = vi.fn(async () => new Response(null, { status: 200 }));
+    const reloadPage = vi.fn();
+
+    beforeEach(() => {
+      online = true;
+      fetchPage.mockClear();
+      reloadPage.mockClear();
+      vi.spyOn(navigator, 'onLine', 'get').mockImplementation(() => online);
+      vi.stubGlobal('fetch', fetchPage);
+      vi.spyOn(window.location, 'reload').mockImplementation(reloadPage);
+    });
+
+    it('offline: says so, "Try again" waits for the network, and the page reloads once online', async () => {
+      online = false;
+      const wrapper = await mountFrame({ load: () => Promise.reject(chunkError()) });
+      await scrollTo(true);
+      expect(root(wrapper).attributes('data-state')).toBe('error');
+      const panel = wrapper.get('[data-failure="offline"]');
+      expect(panel.text()).toContain('This demo could not be downloaded. The browser is offline.');
+      // A reload of the demo cannot fetch the same file again within the page.
+      expect(wrapper.text()).not.toContain('Reload demo');
+
+      await panel.get('button').trigger('click');
+      await flushPromises();
+      expect(reloadPage).not.toHaveBeenCalled();
+      expect(panel.text()).toContain('The browser is still offline.');
+
+      online = true;
+      window.dispatchEvent(new Event('online'));
+      await flushPromises();
+      expect(fetchPage).toHaveBeenCalledWith(location.href, { method: 'HEAD', cache: 'no-store' });
+      expect(reloadPage).toHaveBeenCalledTimes(1);
+    });
+
+    it('"Try again" reloads the page once the site answers again', async () => {
+      fetchPage.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+      const wrapper = await mountFrame({ load: () => Promise.reject(chunkError()) });
+      await scrollTo(true);
+      await wrapper.get('[data-failure="offline"] button').trigger('click');
+      await flushPromises();
+      expect(reloadPage).toHaveBeenCalledTimes(1);
+    });
+
+    it('gone from a site that answers: offers the new version and reloads for it', async () => {
+      const wrapper = await mountFrame({ load: () => Promise.reject(chunkError()) });
+      await scrollTo(true);
+      const panel = wrapper.get('[data-failure="updated"]');
+      expect(panel.text()).toContain('A new version of this site is available.');
+      await panel.get('button').trigger('click');
+      expect(reloadPage).toHaveBeenCalledTimes(1);
+    });
+  });
 });
