@@ -12,7 +12,8 @@ const FRAME = '[data-demo="sphere-lab"]';
 /**
  * The only console errors these tests accept: Chromium's own line for each request that failed
  * (aborted, offline, or answered 404), which a page cannot suppress; and the PWA client's report
- * that it got no registration, because these tests block the service worker. Anything else the
+ * that it got no registration, because these tests block the service worker, or that fetching
+ * the worker failed, when it registers after the test went offline. Anything else the
  * site logs as an error, or throws, still fails the test.
  */
 function allowFailedRequests(watch: Watch): void {
@@ -20,7 +21,7 @@ function allowFailedRequests(watch: Watch): void {
     (text) =>
       /^Failed to load resource: (net::ERR_\w+|the server responded with a status of 404)/.test(
         text,
-      ) || /^\[Service Worker\]: TypeError: .*reading 'waiting'/.test(text),
+      ) || /^\[Service Worker\]: TypeError: (.*reading 'waiting'|Failed to fetch)/.test(text),
   );
 }
 
