@@ -4,7 +4,7 @@
 // itself when the connection returns, and a sidebar click still reaches its chapter.
 import type { Page } from '@playwright/test';
 import { readyFigure } from './figures';
-import { expect, test, type Watch } from './fixtures';
+import { expect, test, type E2eFixtures, type Watch } from './fixtures';
 
 const PAGE = 'uniformity.html';
 const FRAME = '[data-demo="sphere-lab"]';
@@ -32,6 +32,20 @@ function allowFailedRequests(watch: Watch): void {
  */
 const FIRST_VISIT = { serviceWorkers: 'block' } as const;
 
+/** Opens the page on a first visit, accepting only the console errors above. */
+async function openFirstVisit({ open, newContext, watch }: E2eFixtures): Promise<Page> {
+  allowFailedRequests(watch);
+  return (await open(PAGE, await newContext(FIRST_VISIT))).page;
+}
+
+/** Does `act`, waits for the page to reload by itself, then for the sphere lab to be ready. */
+async function reloadsToReadyLab(page: Page, act: () => Promise<unknown>): Promise<void> {
+  const reloaded = page.waitForEvent('load');
+  await act();
+  await reloaded;
+  await readyFigure(page, 'sphere-lab');
+}
+
 /** Scrolls the sphere lab into view and waits for the failure it reports. */
 async function failureShown(page: Page, failure: 'offline' | 'updated') {
   await page.locator(FRAME).scrollIntoViewIfNeeded();
@@ -56,19 +70,11 @@ test('a figure that failed offline says so, and loads by itself once the browser
   );
   await panel.getByRole('button', { name: 'Try again' }).click();
   await panel.getByText('still offline').waitFor();
-  const reloaded = page.waitForEvent('load');
-  await context.setOffline(false);
-  await reloaded;
-  await readyFigure(page, 'sphere-lab');
+  await reloadsToReadyLab(page, () => context.setOffline(false));
 });
 
-test('"Try again" loads a figure whose code failed to download once the site answers', async ({
-  open,
-  newContext,
-  watch,
-}) => {
-  allowFailedRequests(watch);
-  const { page } = await open(PAGE, await newContext(FIRST_VISIT));
+test('"Try again" loads a figure whose code failed to download once the site answers', async (fixtures) => {
+  const page = await openFirstVisit(fixtures);
   // The network fails for TensorFlow.js and for the page itself, as on a dropped connection that
   // the browser has not noticed (navigator.onLine stays true).
   const cut = (route: { abort(code: string): Promise<void> }) =>
@@ -77,19 +83,11 @@ test('"Try again" loads a figure whose code failed to download once the site ans
   await page.route(new URL(page.url()).href, cut);
   const panel = await failureShown(page, 'offline');
   await page.unrouteAll();
-  const reloaded = page.waitForEvent('load');
-  await panel.getByRole('button', { name: 'Try again' }).click();
-  await reloaded;
-  await readyFigure(page, 'sphere-lab');
+  await reloadsToReadyLab(page, () => panel.getByRole('button', { name: 'Try again' }).click());
 });
 
-test('a tab on an older build: the figure offers the new version, the sidebar still navigates', async ({
-  open,
-  newContext,
-  watch,
-}) => {
-  allowFailedRequests(watch);
-  const { page } = await open(PAGE, await newContext(FIRST_VISIT));
+test('a tab on an older build: the figure offers the new version, the sidebar still navigates', async (fixtures) => {
+  const page = await openFirstVisit(fixtures);
   // A new build was deployed: the older build's chunks are gone from the server (404), while
   // the pages answer. Only the first request fails, so the full load of a page gets its files.
   const gone = { status: 404, contentType: 'text/plain', body: 'Not found' };
