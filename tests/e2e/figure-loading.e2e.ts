@@ -33,7 +33,11 @@ function allowFailedRequests(watch: Watch): void {
 const FIRST_VISIT = { serviceWorkers: 'block' } as const;
 
 /** Opens the page on a first visit, accepting only the console errors above. */
-async function openFirstVisit({ open, newContext, watch }: E2eFixtures): Promise<Page> {
+async function openFirstVisit({
+  open,
+  newContext,
+  watch,
+}: Pick<E2eFixtures, 'open' | 'newContext' | 'watch'>): Promise<Page> {
   allowFailedRequests(watch);
   return (await open(PAGE, await newContext(FIRST_VISIT))).page;
 }
@@ -73,8 +77,12 @@ test('a figure that failed offline says so, and loads by itself once the browser
   await reloadsToReadyLab(page, () => context.setOffline(false));
 });
 
-test('"Try again" loads a figure whose code failed to download once the site answers', async (fixtures) => {
-  const page = await openFirstVisit(fixtures);
+test('"Try again" loads a figure whose code failed to download once the site answers', async ({
+  open,
+  newContext,
+  watch,
+}) => {
+  const page = await openFirstVisit({ open, newContext, watch });
   // The network fails for TensorFlow.js and for the page itself, as on a dropped connection that
   // the browser has not noticed (navigator.onLine stays true).
   const cut = (route: { abort(code: string): Promise<void> }) =>
@@ -86,8 +94,12 @@ test('"Try again" loads a figure whose code failed to download once the site ans
   await reloadsToReadyLab(page, () => panel.getByRole('button', { name: 'Try again' }).click());
 });
 
-test('a tab on an older build: the figure offers the new version, the sidebar still navigates', async (fixtures) => {
-  const page = await openFirstVisit(fixtures);
+test('a tab on an older build: the figure offers the new version, the sidebar still navigates', async ({
+  open,
+  newContext,
+  watch,
+}) => {
+  const page = await openFirstVisit({ open, newContext, watch });
   // A new build was deployed: the older build's chunks are gone from the server (404), while
   // the pages answer. Only the first request fails, so the full load of a page gets its files.
   const gone = { status: 404, contentType: 'text/plain', body: 'Not found' };
