@@ -3,7 +3,8 @@
 // fetched only on the pages that use it, when it comes near the screen. The page head resolves
 // without `localeCompare` (pageHead.ts). Navigations within a page keep the figures' settings in the
 // address (keepAddressQuery.ts), and another page opens without a smooth scroll across it
-// (instantPageScroll.ts).
+// (instantPageScroll.ts). A figure or page whose code did not download says why and reloads for
+// it (components/composables/chunkFailure.ts).
 import { defineSearchConfig } from '@vuepress/plugin-slimsearch/client';
 import { defineAsyncComponent, h, hydrateOnVisible, onMounted, type Component } from 'vue';
 import { defineClientConfig, resolvers } from 'vuepress/client';
