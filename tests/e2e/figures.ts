@@ -1,7 +1,7 @@
 // Helpers for the figures' e2e tests: wait for a figure, read tfjs's tensor count, drive a log slider
 // by keyboard, scroll to a figure, read a data attribute, play a trainer for some steps, follow a link
 // in the single-page app, mount/unmount a figure by navigating, open the sphere lab, and measure
-// input latency and long tasks.
+// input latency and long tasks, and drag a slider.
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
@@ -190,4 +190,15 @@ export async function readLatency(
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/** Drags `slider` with the mouse from 70 % of its width leftwards, in `moves` moves of 1.5 %. */
+export async function dragSliderLeft(page: Page, slider: Locator, moves: number): Promise<void> {
+  const box = await slider.boundingBox();
+  expect(box, 'the slider has no box');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.7, y);
+  await page.mouse.down();
+  for (let i = 0; i <= moves; i++) await page.mouse.move(box.x + box.width * (0.7 - i * 0.015), y);
+  await page.mouse.up();
 }

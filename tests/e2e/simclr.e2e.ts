@@ -1,7 +1,7 @@
 // The SimCLR chapter: the augmentation studio animates and survives a bad upload; the live trainer
 // runs in a worker, pauses, resets, and its k-NN accuracy rises above the random-init baseline.
 import type { Page } from '@playwright/test';
-import { percentile, readLatency, reveal, watchLatency } from './figures';
+import { dragSliderLeft, percentile, readLatency, reveal, watchLatency } from './figures';
 import { expect, test } from './fixtures';
 
 const PAGE = 'simclr.html';
@@ -143,14 +143,7 @@ test('simclr: on the CPU backend on the main thread, the sliders answer while it
   const started = Date.now();
   const before = await step(page);
 
-  const slider = frame.getByRole('slider', { name: 'Temperature τ' });
-  const box = await slider.boundingBox();
-  expect(box, 'the τ slider has no box');
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width * 0.7, y);
-  await page.mouse.down();
-  for (let i = 0; i <= 30; i++) await page.mouse.move(box.x + box.width * (0.7 - i * 0.015), y);
-  await page.mouse.up();
+  await dragSliderLeft(page, frame.getByRole('slider', { name: 'Temperature τ' }), 30);
   const lr = frame.getByRole('slider', { name: 'Learning rate' });
   await lr.focus();
   for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');

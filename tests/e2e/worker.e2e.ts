@@ -3,6 +3,7 @@
 // navigating away terminates the worker, and the worker and the main thread give the same numbers.
 import type { Page } from '@playwright/test';
 import {
+  dragSliderLeft,
   openSphereLab,
   percentile,
   readLatency,
@@ -42,13 +43,7 @@ test('worker: a slider drag and typing respond while training keeps stepping', a
 
   const slider = page.locator(FRAME).getByRole('slider', { name: 'Temperature τ' });
   const tau0 = Number(await slider.getAttribute('aria-valuetext'));
-  const box = await slider.boundingBox();
-  expect(box, 'the τ slider has no box');
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width * 0.7, y);
-  await page.mouse.down();
-  for (let i = 0; i <= 40; i++) await page.mouse.move(box.x + box.width * (0.7 - i * 0.015), y);
-  await page.mouse.up();
+  await dragSliderLeft(page, slider, 40);
   const tau1 = Number(await slider.getAttribute('aria-valuetext'));
   expect(tau1 < tau0, `dragging τ left did not lower it (${tau0} → ${tau1})`);
 

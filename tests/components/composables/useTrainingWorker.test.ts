@@ -8,7 +8,10 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, reactive } from 'vue';
 import { connectWorker, WorkerFailure } from '../../../components/composables/trainingConnection';
-import { fallbackNotice } from '../../../components/composables/useTrainingSession';
+import {
+  fallbackNotice,
+  MAIN_THREAD_NOTICE,
+} from '../../../components/composables/useTrainingSession';
 import {
   useTrainingWorker,
   type TrainingWorker,
@@ -117,6 +120,22 @@ describe('useTrainingWorker parameters', () => {
     await until(() => errors.length === 1, 'the error');
     expect(String(errors[0])).toMatch(/"tau" must lie in/);
     expect(training.mode.value).toBe('main');
+    wrapper.unmount();
+  });
+});
+
+describe('training on the main thread', () => {
+  it('says so, and what the reader gets there', async () => {
+    const { wrapper, training, results } = mountSphere({
+      ...SPHERE_DEFAULTS,
+      points: 64,
+      groups: 3,
+    });
+    await until(() => results.length > 0, 'the first picture');
+    expect(training.notice.value).toBe(MAIN_THREAD_NOTICE);
+    expect(training.notice.value).toMatch(
+      /^Training runs on the main thread \(training=main in the address\)\. It trains in slices of about 50 ms.*waits while you use the controls/,
+    );
     wrapper.unmount();
   });
 });
