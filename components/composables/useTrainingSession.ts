@@ -1,8 +1,9 @@
 // The life of one figure's training host: start it (a Web Worker, or the main thread when forced),
 // create the experiment, run the page's commands one after another, and when the worker fails —
 // it crashes, runs out of memory or falls silent — move to the main thread, say so in `notice`,
-// and carry on there from the step the worker had reached (the same seed and settings, replayed). Ends with the calling component: a worker is terminated at once,
-// a main-thread host after the command it is on. The run loop is useTrainingWorker's.
+// and carry on there from the step the worker had reached (the same seed and settings, replayed).
+// Ends with the calling component: a worker is terminated at once, a main-thread host after the
+// command it is on. The run loop is useTrainingWorker's.
 import { getCurrentScope, onScopeDispose, readonly, ref, shallowRef, type Ref } from 'vue';
 import type { BackendName, Tfjs } from '../../src/core/backend';
 import type { HostBackend, RunResult, TrainingApi } from '../../src/worker/host';
