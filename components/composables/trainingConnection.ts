@@ -1,10 +1,15 @@
 // Opening a training host: a Web Worker (src/worker/training-worker.ts) behind comlink, with a
-// time limit on every call and a `failed` promise that rejects when the worker itself fails; or,
-// as the fallback, a host on the main thread. Both give a Connection with the same typed API.
+// `failed` promise that rejects when the worker itself fails — an error, an unreadable message, or
+// silence while a call is outstanding (workerSilence.ts) — or, as the fallback, a host on the main
+// thread, which yields to the page between slices and, when a step outlasts a slice, while the
+// reader works a control (inputQuiet.ts). Both give a Connection with the same typed API.
 // No Vue here: useTrainingSession decides when to open, drop and fall back.
 import type { BackendName, Tfjs } from '../../src/core/backend';
-import type { TrainingApi } from '../../src/worker/host';
+import type { RunResult, TrainingApi } from '../../src/worker/host';
 import type { ExperimentName } from '../../src/worker/registry';
+import { nextTask, SLICE_BUDGET_MS } from '../../src/worker/slices';
+import { afterInputQuiet, watchInput } from './inputQuiet';
+import { SilenceWatch } from './workerSilence';
 
 /**
  * A host's commands typed for the experiment the page creates on it. One host runs one experiment
@@ -45,18 +50,6 @@ export function isWorkerFailure(error: unknown): boolean {
   return error instanceof WorkerFailure || RESOURCE_ERROR.test(errorMessage(error));
 }
 
-/** `work`, or a WorkerFailure naming `what` if it takes longer than `ms`. */
-export function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new WorkerFailure(`${what} did not answer within ${ms / 1000} s`)),
-      ms,
-    );
-  });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
-
 /** The default worker: Vite bundles src/worker/training-worker.ts as a module worker. */
 export function bundledWorker(): Worker {
   return new Worker(new URL('../../src/worker/training-worker.ts', import.meta.url), {
@@ -65,13 +58,16 @@ export function bundledWorker(): Worker {
   });
 }
 
+/** How often a worker's silence is checked while a call is outstanding, in milliseconds. */
+const SILENCE_CHECK_MS = 250;
+
 /**
- * Starts a worker with `create` and connects to its host. Every call races the worker's failure
- * and a `timeoutMs` limit; either rejects it with a WorkerFailure.
+ * Starts a worker with `create` and connects to its host. Every call races the worker's failure,
+ * which includes staying silent past the limit of workerSilence.ts (at least `silentMs`).
  */
 export async function connectWorker<N extends ExperimentName>(
   create: () => Worker,
-  timeoutMs: number,
+  silentMs: number,
 ): Promise<Connection<N>> {
   const { connectHost } = await import('../../src/worker/protocol');
   const worker = create();
@@ -84,43 +80,70 @@ export async function connectWorker<N extends ExperimentName>(
     fail(new WorkerFailure(`it failed: ${detail}`));
   };
   const onMessageError = () => fail(new WorkerFailure('one of its messages was unreadable'));
+  const silence = new SilenceWatch(silentMs);
+  const onMessage = () => silence.message();
+  const checks = setInterval(() => {
+    const limit = silence.overdue();
+    if (limit !== null) fail(new WorkerFailure(`it did not answer within ${limit / 1000} s`));
+  }, SILENCE_CHECK_MS);
+  void failed.catch(() => clearInterval(checks));
   worker.addEventListener('error', onError);
   worker.addEventListener('messageerror', onMessageError);
+  worker.addEventListener('message', onMessage);
   const remote = connectHost(worker);
   let closed = false;
   const close = () => {
     if (closed) return;
     closed = true;
+    clearInterval(checks);
     worker.removeEventListener('error', onError);
     worker.removeEventListener('messageerror', onMessageError);
+    worker.removeEventListener('message', onMessage);
     remote.release();
     worker.terminate();
+  };
+  const call = async (key: keyof TrainingApi, args: unknown[]): Promise<unknown> => {
+    silence.begin();
+    try {
+      const answer = await Promise.race([
+        (remote.api[key] as (...a: unknown[]) => Promise<unknown>)(...args),
+        failed,
+      ]);
+      if (key === 'run') silence.task((answer as RunResult).longestTaskMs);
+      return answer;
+    } finally {
+      silence.end();
+    }
   };
   const api = new Proxy({} as TrainingApi, {
     get:
       (_, key: keyof TrainingApi) =>
       (...args: unknown[]) =>
-        withTimeout(
-          Promise.race([
-            (remote.api[key] as (...a: unknown[]) => Promise<unknown>)(...args),
-            failed,
-          ]),
-          timeoutMs,
-          'the training worker',
-        ),
+        call(key, args),
   });
   return { api: forExperiment<N>(api), failed, isWorker: true, close };
 }
 
-/** A host on the main thread, on the page's own tfjs and backend; it never fails as a worker can. */
+/**
+ * A host on the main thread, on the page's own tfjs and backend; it never fails as a worker can.
+ * Between slices it lets the page answer; when one step outlasts a slice, it also waits until the
+ * reader has stopped working the controls, since the page cannot answer during that step.
+ */
 export async function connectMainThread<N extends ExperimentName>(
   tf: Tfjs,
 ): Promise<Connection<N>> {
   const { TrainingHost } = await import('../../src/worker/host');
-  const host = new TrainingHost(async () => ({
-    backend: tf.getBackend() as BackendName,
-    reason: 'the page’s own backend, on the main thread',
-  }));
+  watchInput();
+  const host = new TrainingHost(
+    async () => ({
+      backend: tf.getBackend() as BackendName,
+      reason: 'the page’s own backend, on the main thread',
+    }),
+    async (stepMs) => {
+      await nextTask();
+      if (stepMs > SLICE_BUDGET_MS) await afterInputQuiet();
+    },
+  );
   return {
     api: forExperiment<N>(host),
     failed: new Promise<never>(() => undefined),

@@ -1,11 +1,13 @@
 // The life of one figure's training host: start it (a Web Worker, or the main thread when forced),
 // create the experiment, run the page's commands one after another, and when the worker fails —
-// it crashes, runs out of memory or stops answering — move to the main thread, say so in
-// `notice`, and start again there. Ends with the calling component: a worker is terminated at once,
-// a main-thread host after the command it is on. The run loop is useTrainingWorker's.
+// it crashes, runs out of memory or falls silent — move to the main thread, say so in `notice`,
+// and carry on there from the step the worker had reached (the same seed and settings, replayed).
+// Ends with the calling component: a worker is terminated at once, a main-thread host after the
+// command it is on. The run loop is useTrainingWorker's.
 import { getCurrentScope, onScopeDispose, readonly, ref, shallowRef, type Ref } from 'vue';
 import type { BackendName, Tfjs } from '../../src/core/backend';
-import type { HostBackend, TrainingApi } from '../../src/worker/host';
+import type { HostBackend, RunResult, TrainingApi } from '../../src/worker/host';
+import { SLICE_BUDGET_MS } from '../../src/worker/slices';
 import type { ExperimentName, ExperimentParams } from '../../src/worker/registry';
 import {
   connectMainThread,
@@ -37,12 +39,17 @@ export interface TrainingSessionOptions<N extends ExperimentName> {
   createWorker: () => Worker;
   /** Skip the worker and train on the main thread from the start. */
   forceMainThread: boolean;
-  /** Milliseconds a worker may take to start or to answer one call. */
+  /** Milliseconds a worker may stay silent during a call, at least (see workerSilence.ts). */
   timeoutMs: number;
+  /** The step the figure last showed: the main thread replays up to it after a worker failure. */
+  lastStep: () => number;
   /** Errors the fallback cannot absorb (e.g. a bad parameter). */
   onError: (error: unknown) => void;
-  /** Training moved to the main thread and restarts from step 0. */
-  onFallback: () => void;
+  /**
+   * Training moved to the main thread: it restarted there, and `replayed` is the result of the
+   * steps taken again up to `lastStep()` (null when there were none).
+   */
+  onFallback: (replayed: RunResult<N> | null) => void;
   /** The worker failed while no command was running: queue a command to show the new state. */
   onIdleFailure: () => void;
 }
@@ -52,7 +59,7 @@ export interface TrainingSession<N extends ExperimentName> {
   mode: Readonly<Ref<TrainingMode>>;
   /** Backend the experiment computes on, and why; null while starting. */
   backend: Readonly<Ref<HostBackend | null>>;
-  /** Why training moved to the main thread; null while in the worker. */
+  /** Why training runs on the main thread and what that means; null while in the worker. */
   notice: Readonly<Ref<string | null>>;
   /**
    * Runs `work` after every earlier command (never two in flight). A worker failure moves
@@ -65,11 +72,22 @@ export interface TrainingSession<N extends ExperimentName> {
   isDisposed(): boolean;
 }
 
-/** The sentence a figure shows after moving to the main thread. */
-export function fallbackNotice(reason: unknown): string {
+/** What training on the main thread means for the reader. */
+const ON_THE_MAIN_THREAD =
+  `It trains in slices of about ${SLICE_BUDGET_MS} ms between the page’s other work. When a ` +
+  'single step takes longer, the page cannot answer until that step ends, so training waits ' +
+  'while you use the controls and goes on a second after you stop.';
+
+/** The notice of a figure that trains on the main thread because the address asks for it. */
+export const MAIN_THREAD_NOTICE = `Training runs on the main thread (training=main in the address). ${ON_THE_MAIN_THREAD}`;
+
+/** The sentences a figure shows after moving to the main thread at step `resumedAt`. */
+export function fallbackNotice(reason: unknown, resumedAt = 0): string {
+  const where =
+    resumedAt > 0 ? `, from step ${resumedAt} (replayed with the current settings)` : '';
   return (
     `The background worker stopped (${errorMessage(reason)}). Training continues on the main ` +
-    'thread, which can make the page less responsive while it runs.'
+    `thread${where}. ${ON_THE_MAIN_THREAD}`
   );
 }
 
@@ -115,19 +133,26 @@ export function useTrainingSession<N extends ExperimentName>(
     if (connection === conn) connection = null;
   }
 
-  /** Moves to the main thread after a worker failure; progress restarts from step 0. */
+  /**
+   * Moves to the main thread after a worker failure: the experiment is created again from the
+   * same seed and settings and replays the steps the figure had reached.
+   */
   async function fallBack(reason: unknown): Promise<void> {
+    const resumeAt = options.lastStep();
     drop(connection);
     if (disposed) return;
-    notice.value = fallbackNotice(reason);
+    notice.value = fallbackNotice(reason, resumeAt);
     console.warn('[training worker]', reason);
     mode.value = 'starting';
-    await open(await connectMainThread<N>(options.tf));
-    options.onFallback();
+    const conn = await connectMainThread<N>(options.tf);
+    await open(conn);
+    if (disposed || connection !== conn) return;
+    options.onFallback(resumeAt > 0 ? await conn.api.run(resumeAt, true) : null);
   }
 
   async function start(): Promise<void> {
     if (options.forceMainThread) {
+      notice.value = MAIN_THREAD_NOTICE;
       await open(await connectMainThread<N>(options.tf));
       return;
     }

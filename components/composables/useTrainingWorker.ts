@@ -43,7 +43,10 @@ export interface TrainingWorkerOptions<N extends ExperimentName> {
   visible?: MaybeRefOrGetter<boolean>;
   /** Errors the fallback cannot absorb (e.g. a bad parameter): show them in the frame. */
   onError: (error: unknown) => void;
-  /** Milliseconds a worker may take to start or to answer one call (default 30 000). */
+  /**
+   * Milliseconds a worker may stay silent during a call (default 5 000); the limit grows with its
+   * slowest step, and is twice this at start-up (components/composables/workerSilence.ts).
+   */
   timeoutMs?: number;
   /** Creates the worker (tests pass a fake; default: the bundled src/worker/training-worker.ts). */
   createWorker?: () => Worker;
@@ -58,7 +61,7 @@ export interface TrainingWorker {
   mode: Readonly<Ref<TrainingMode>>;
   /** Backend the experiment computes on, and why; null while starting. */
   backend: Readonly<Ref<HostBackend | null>>;
-  /** Why training moved to the main thread; null while in the worker. */
+  /** Why training runs on the main thread and what that means; null while in the worker. */
   notice: Readonly<Ref<string | null>>;
   /** Steps taken since the last restart, as the experiment reports them. */
   step: Readonly<Ref<number>>;
@@ -99,9 +102,13 @@ export function useTrainingWorker<N extends ExperimentName>(
     tf: options.tf,
     createWorker: options.createWorker ?? bundledWorker,
     forceMainThread: options.forceMainThread ?? mainThreadRequested(),
-    timeoutMs: options.timeoutMs ?? 30_000,
+    timeoutMs: options.timeoutMs ?? 5_000,
+    lastStep: () => step.value,
     onError: options.onError,
-    onFallback: restarted,
+    onFallback: (replayed) => {
+      restarted();
+      if (replayed) show(replayed);
+    },
     onIdleFailure: () => void advance(0).catch(options.onError),
   });
 
@@ -111,6 +118,11 @@ export function useTrainingWorker<N extends ExperimentName>(
     if (changed && (await api.setParams(changed))) restarted();
   }
 
+  function show(result: RunResult<N>): void {
+    step.value = result.step;
+    options.onResult(result);
+  }
+
   /** Takes `steps` steps (0: just a fresh picture) and hands the result to the figure. */
   async function advance(steps: number): Promise<void> {
     const result = await session.command(async (api) => {
@@ -118,8 +130,7 @@ export function useTrainingWorker<N extends ExperimentName>(
       return api.run(steps, true);
     });
     if (!result || session.isDisposed()) return;
-    step.value = result.step;
-    options.onResult(result);
+    show(result);
   }
 
   const player = usePlayer({

@@ -13,12 +13,16 @@
 //                ExperimentMetrics<N>, arrays: ExperimentArrays<N>) plus, after create, reset or a
 //                rebuild, the layout (ExperimentLayout<N>). Plain numbers and Float32Arrays only;
 //                src/worker/protocol.ts transfers the arrays' buffers.
+//   slices       `run` takes its steps in slices of about SLICE_BUDGET_MS (src/worker/slices.ts) and
+//                calls `pause` before each slice and before the snapshot, so the thread it runs
+//                on answers in between; `longestTaskMs` reports its longest stretch without a pause.
 //   rebuilds     `setParams` rebuilds the model from the current seed when a key in the
 //                definition's `rebuildOn` changed (step back to 0, new layout), else updates it.
 import { tf } from '../core/tf';
 import type { BackendName } from '../core/backend';
 import type { AnyExperimentDefinition, Experiment, LossReading, Snapshot } from './experiment';
 import { needsRebuild, type FlatParams } from './params';
+import { nextTask, SliceBudget } from './slices';
 import {
   EXPERIMENTS,
   isExperimentName,
@@ -50,6 +54,8 @@ export interface RunResult<N extends ExperimentName = ExperimentName> {
   tensors: number;
   /** Milliseconds the host spent on the call. */
   ms: number;
+  /** The longest single slice or snapshot of the call, in milliseconds: the thread was busy that long. */
+  longestTaskMs: number;
 }
 
 /**
@@ -79,6 +85,9 @@ export interface TrainingApi<N extends ExperimentName = ExperimentName> {
 /** Picks and activates a backend for a host. */
 export type BackendPreparer = (requested: BackendName | null) => Promise<HostBackend>;
 
+/** Hands the thread back between slices; gets the latest milliseconds per step (0: unknown). */
+export type SlicePause = (stepMs: number) => Promise<void>;
+
 /** The experiment a host runs, with what it was built from. */
 interface Current {
   definition: AnyExperimentDefinition;
@@ -92,8 +101,12 @@ export class TrainingHost implements TrainingApi {
   private seed = 0;
   private layoutDue = false;
   private ready: HostBackend | null = null;
+  private readonly budget = new SliceBudget();
 
-  constructor(private readonly prepare: BackendPreparer) {}
+  constructor(
+    private readonly prepare: BackendPreparer,
+    private readonly pause: SlicePause = nextTask,
+  ) {}
 
   async init(requested: BackendName | null): Promise<HostBackend> {
     this.ready ??= await this.prepare(requested);
@@ -123,8 +136,27 @@ export class TrainingHost implements TrainingApi {
       throw new Error(`steps must be a whole number ≥ 0 (got ${String(steps)}).`);
     }
     const start = performance.now();
-    const readings = await experiment.run(steps);
-    const state = snapshot ? await experiment.snapshot() : null;
+    let longestTaskMs = 0;
+    /** Runs `work` after a pause, timing it as one task. */
+    const slice = async <T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> => {
+      await this.pause(this.budget.stepMs);
+      const begun = performance.now();
+      const value = await work();
+      const ms = performance.now() - begun;
+      longestTaskMs = Math.max(longestTaskMs, ms);
+      return { value, ms };
+    };
+    const bySteps = new Map<number, LossReading>();
+    for (let done = 0; done < steps;) {
+      const count = this.budget.steps(steps - done);
+      const { value, ms } = await slice(() => experiment.run(count));
+      this.budget.record(count, ms);
+      // An experiment that reads the loss at fixed steps may repeat the last one: keep the latest.
+      for (const reading of value) bySteps.set(reading.step, reading);
+      done += count;
+    }
+    const readings = [...bySteps.values()];
+    const state = snapshot ? (await slice(() => experiment.snapshot())).value : null;
     const layout = this.layoutDue ? experiment.layout() : null;
     this.layoutDue = false;
     // The current experiment's snapshot and layout: of the shape of the name it was created with.
@@ -135,6 +167,7 @@ export class TrainingHost implements TrainingApi {
       layout,
       tensors: tf.memory().numTensors,
       ms: performance.now() - start,
+      longestTaskMs,
     } as RunResult;
   }
 

@@ -2,9 +2,23 @@
 // MessagePort in tests). Calls are the TrainingApi of src/worker/host.ts; what crosses is plain
 // (names, flat parameter records, numbers) and results travel with their Float32Array buffers
 // transferred, not copied. The wire itself checks nothing: the host checks every command it gets.
+// Beside the calls, a worker posts a heartbeat every HEARTBEAT_MS: the page treats a worker that
+// stays silent while a call is outstanding as failed (components/composables/trainingConnection.ts).
 import { expose, releaseProxy, transfer, wrap, type Endpoint, type Remote } from 'comlink';
 import type { FloatArrays } from './experiment';
 import type { RunResult, TrainingApi } from './host';
+
+/** Milliseconds between two heartbeats of a worker. */
+export const HEARTBEAT_MS = 1000;
+
+/** The heartbeat message (comlink ignores messages without an id). */
+const HEARTBEAT = { heartbeat: true } as const;
+
+/** Posts a heartbeat on `endpoint` now and every HEARTBEAT_MS, whenever the thread is free. */
+export function beat(endpoint: Pick<Endpoint, 'postMessage'>): void {
+  endpoint.postMessage(HEARTBEAT);
+  setInterval(() => endpoint.postMessage(HEARTBEAT), HEARTBEAT_MS);
+}
 
 /** The arrays of a snapshot's or layout's record. */
 function arraysOf(record: FloatArrays | null | undefined): Float32Array[] {

@@ -1,6 +1,7 @@
 // Helpers for the figures' e2e tests: wait for a figure (ready, or loaded in any state), read tfjs's tensor count, drive a log slider
 // by keyboard, scroll to a figure, read a data attribute, play a trainer for some steps, follow a link
-// in the single-page app, mount/unmount a figure by navigating, and open the sphere lab.
+// in the single-page app, mount/unmount a figure by navigating, open the sphere lab, and measure
+// input latency and long tasks, and drag a slider.
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
@@ -169,4 +170,53 @@ export async function openSphereLab(page: Page, mode = 'worker'): Promise<void> 
       cause: error,
     });
   }
+}
+
+/** Records, for every `input` or `keydown` event, the time until the next animation frame. */
+export async function watchLatency(page: Page): Promise<void> {
+  // A string, so the test compiler adds no helpers the page does not have. Long tasks too.
+  await page.evaluate(`
+    window.__latency = [];
+    const record = (event) => {
+      const at = event.timeStamp;
+      requestAnimationFrame(() => window.__latency.push(performance.now() - at));
+    };
+    document.addEventListener('input', record, true);
+    document.addEventListener('keydown', record, true);
+    window.__long = 0;
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        window.__long += 1;
+        window.__longest = Math.max(window.__longest, entry.duration);
+      }
+    }).observe({ type: 'longtask' });
+  `);
+}
+
+/** What {@link watchLatency} recorded: input→frame times, long tasks and the longest, in ms. */
+export async function readLatency(
+  page: Page,
+): Promise<{ latency: number[]; long: number; longest: number }> {
+  const latency = (await page.evaluate('window.__latency')) as number[];
+  const long = Number(await page.evaluate('window.__long'));
+  const longest = Number(await page.evaluate('window.__longest'));
+  return { latency, long, longest };
+}
+
+/** The `p`th percentile of `values` (nearest rank), NaN when empty. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/** Drags `slider` with the mouse from 70 % of its width leftwards, in `moves` moves of 1.5 %. */
+export async function dragSliderLeft(page: Page, slider: Locator, moves: number): Promise<void> {
+  const box = await slider.boundingBox();
+  expect(box, 'the slider has no box');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.7, y);
+  await page.mouse.down();
+  for (let i = 0; i <= moves; i++) await page.mouse.move(box.x + box.width * (0.7 - i * 0.015), y);
+  await page.mouse.up();
 }

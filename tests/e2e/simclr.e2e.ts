@@ -1,9 +1,10 @@
 // The SimCLR chapter: the augmentation studio animates, survives a bad upload and refuses a picture
 // of too many pixels from its header alone, without decoding it; the live trainer runs in a
-// worker, pauses, resets, and its k-NN accuracy rises above the random-init baseline.
+// worker, pauses, resets, and its k-NN accuracy rises above the random-init baseline; trained on
+// the main thread on the CPU, it keeps the controls answering.
 import type { Page } from '@playwright/test';
 import { png } from '../support/image-bytes';
-import { reveal } from './figures';
+import { dragSliderLeft, percentile, readLatency, reveal, watchLatency } from './figures';
 import { expect, test } from './fixtures';
 
 const PAGE = 'simclr.html';
@@ -149,5 +150,61 @@ test('simclr: training runs in a worker, pauses, resets, and k-NN accuracy beats
   note(
     `SimCLR on ${backend}: k-NN ${(100 * baseline).toFixed(1)} % (random init) → ` +
       `${(100 * accuracy).toFixed(1)} % after ${steps} steps, ${seconds.toFixed(0)} s, ${rate} steps/s`,
+  );
+});
+
+test('simclr: on the CPU backend on the main thread, the sliders answer while it trains', async ({
+  open,
+  note,
+}) => {
+  test.setTimeout(420_000);
+  const { page } = await open(`${PAGE}?backend=cpu&training=main`);
+  await reveal(page, TRAINER);
+  // The first picture measures the random-init baseline: slow on the CPU, before Play.
+  await page.waitForFunction(
+    (selector) =>
+      document.querySelector(`${selector} .simclr`)?.getAttribute('data-mode') === 'main' &&
+      document
+        .querySelector(`${selector} [data-metric="knn-baseline"]`)
+        ?.hasAttribute('data-value'),
+    TRAINER,
+    { timeout: 300_000, polling: 500 },
+  );
+  const frame = page.locator(TRAINER);
+  expect(
+    /main thread/.test((await frame.getByRole('alert').textContent()) ?? ''),
+    'no notice says training runs on the main thread',
+  );
+  await watchLatency(page);
+  await frame.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(
+    (selector) =>
+      Number(document.querySelector(`${selector} .simclr`)?.getAttribute('data-step')) >= 2,
+    TRAINER,
+    { timeout: 120_000, polling: 200 },
+  );
+  const started = Date.now();
+  const before = await step(page);
+
+  await dragSliderLeft(page, frame.getByRole('slider', { name: 'Temperature τ' }), 30);
+  const lr = frame.getByRole('slider', { name: 'Learning rate' });
+  await lr.focus();
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
+  const { latency, long, longest } = await readLatency(page);
+  // Training goes on once the reader stops.
+  await page.waitForFunction(
+    ([selector, n]) =>
+      Number(document.querySelector(`${selector} .simclr`)?.getAttribute('data-step')) > n,
+    [TRAINER, before + 1] as const,
+    { timeout: 120_000, polling: 200 },
+  );
+  const seconds = (Date.now() - started) / 1000;
+  const after = await step(page);
+  await frame.getByRole('button', { name: 'Play' }).click();
+  const p95 = percentile(latency, 95);
+  expect(latency.length >= 30, `only ${latency.length} input events were measured`);
+  expect(p95 <= 100, `input to next frame: p95 ${p95.toFixed(1)} ms`);
+  note(
+    `CPU, main thread: ${latency.length} inputs, input→frame p95 ${p95.toFixed(1)} ms, max ${Math.max(...latency).toFixed(0)} ms; ${long} long tasks, the longest ${longest.toFixed(0)} ms; ${after - before} steps in ${seconds.toFixed(0)} s`,
   );
 });

@@ -2,7 +2,15 @@
 // trains, a crashed worker turns into a visible message and training on the main thread,
 // navigating away terminates the worker, and the worker and the main thread give the same numbers.
 import type { Page } from '@playwright/test';
-import { openSphereLab, SPHERE_FRAME, SPHERE_LAB } from './figures';
+import {
+  dragSliderLeft,
+  openSphereLab,
+  percentile,
+  readLatency,
+  SPHERE_FRAME,
+  SPHERE_LAB,
+  watchLatency,
+} from './figures';
 import { expect, test } from './fixtures';
 
 const PAGE = 'uniformity.html';
@@ -16,29 +24,6 @@ interface Hooks {
 
 const step = async (page: Page) => Number(await page.locator(LAB).getAttribute('data-step'));
 const playButton = (page: Page) => page.locator(FRAME).getByRole('button', { name: 'Play' });
-
-/** Records, for every `input` or `keydown` event, the time until the next animation frame. */
-async function watchLatency(page: Page): Promise<void> {
-  // A string, so the test compiler adds no helpers the page does not have. Long tasks too.
-  await page.evaluate(`
-    window.__latency = [];
-    const record = (event) => {
-      const at = event.timeStamp;
-      requestAnimationFrame(() => window.__latency.push(performance.now() - at));
-    };
-    document.addEventListener('input', record, true);
-    document.addEventListener('keydown', record, true);
-    window.__long = 0;
-    new PerformanceObserver((list) => (window.__long += list.getEntries().length)).observe({
-      type: 'longtask',
-    });
-  `);
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 test('worker: a slider drag and typing respond while training keeps stepping', async ({
   open,
@@ -58,13 +43,7 @@ test('worker: a slider drag and typing respond while training keeps stepping', a
 
   const slider = page.locator(FRAME).getByRole('slider', { name: 'Temperature τ' });
   const tau0 = Number(await slider.getAttribute('aria-valuetext'));
-  const box = await slider.boundingBox();
-  expect(box, 'the τ slider has no box');
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width * 0.7, y);
-  await page.mouse.down();
-  for (let i = 0; i <= 40; i++) await page.mouse.move(box.x + box.width * (0.7 - i * 0.015), y);
-  await page.mouse.up();
+  await dragSliderLeft(page, slider, 40);
   const tau1 = Number(await slider.getAttribute('aria-valuetext'));
   expect(tau1 < tau0, `dragging τ left did not lower it (${tau0} → ${tau1})`);
 
@@ -78,8 +57,7 @@ test('worker: a slider drag and typing respond while training keeps stepping', a
   const after = await step(page);
   const seconds = (Date.now() - started) / 1000;
   expect(after > before + 10, `training stalled during the interaction (${before} → ${after})`);
-  const latency = (await page.evaluate('window.__latency')) as number[];
-  const long = Number(await page.evaluate('window.__long'));
+  const { latency, long } = await readLatency(page);
   await playButton(page).click();
   const p95 = percentile(latency, 95);
   expect(latency.length >= 20, `only ${latency.length} input events were measured`);
@@ -120,6 +98,45 @@ test('worker: a crashing worker shows the fallback message and training continue
   expect(
     (await page.locator(FRAME).getAttribute('data-state')) !== 'error',
     'the frame shows an error',
+  );
+});
+
+test('worker: a worker that closes itself without an error is reported within seconds, and training goes on from its step', async ({
+  open,
+  note,
+}) => {
+  test.setTimeout(120_000);
+  const { page } = await open(PAGE);
+  await openSphereLab(page);
+  await playButton(page).click();
+  await page.waitForFunction(
+    (s) => Number(document.querySelector(s)?.getAttribute('data-step')) > 20,
+    LAB,
+  );
+  const workers = page.workers().filter((w) => WORKER_URL.test(w.url()));
+  expect(workers.length === 1, `${workers.length} training workers`);
+  // self.close() ends the worker's event loop: no error event, no answer, just silence.
+  await workers[0]!.evaluate('setTimeout(() => self.close()); 0');
+  const closed = Date.now();
+  const reached = await step(page);
+  const alert = page.locator(FRAME).getByRole('alert');
+  await alert.waitFor({ timeout: 30_000 });
+  const seconds = (Date.now() - closed) / 1000;
+  const text = (await alert.textContent()) ?? '';
+  expect(seconds < 8, `the silent worker was reported after ${seconds.toFixed(1)} s`);
+  expect(/did not answer within \d+ s/.test(text), `the message says "${text}"`);
+  expect(/main thread, from step \d+/.test(text), `the message does not say where: "${text}"`);
+  await openSphereLab(page, 'main');
+  const resumed = await step(page);
+  expect(resumed >= reached, `training restarted at step ${resumed}, not ${reached}`);
+  await page.waitForFunction(
+    ([s, n]) => Number(document.querySelector(s)?.getAttribute('data-step')) > n,
+    [LAB, resumed + 10] as const,
+    { timeout: 60_000 },
+  );
+  await playButton(page).click();
+  note(
+    `reported ${seconds.toFixed(1)} s after self.close(); resumed at step ${resumed} of ${reached}`,
   );
 });
 

@@ -7,12 +7,11 @@ import '@tensorflow/tfjs-backend-cpu';
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, reactive } from 'vue';
+import { connectWorker, WorkerFailure } from '../../../components/composables/trainingConnection';
 import {
-  connectWorker,
-  withTimeout,
-  WorkerFailure,
-} from '../../../components/composables/trainingConnection';
-import { fallbackNotice } from '../../../components/composables/useTrainingSession';
+  fallbackNotice,
+  MAIN_THREAD_NOTICE,
+} from '../../../components/composables/useTrainingSession';
 import {
   useTrainingWorker,
   type TrainingWorker,
@@ -125,6 +124,22 @@ describe('useTrainingWorker parameters', () => {
   });
 });
 
+describe('training on the main thread', () => {
+  it('says so, and what the reader gets there', async () => {
+    const { wrapper, training, results } = mountSphere({
+      ...SPHERE_DEFAULTS,
+      points: 64,
+      groups: 3,
+    });
+    await until(() => results.length > 0, 'the first picture');
+    expect(training.notice.value).toBe(MAIN_THREAD_NOTICE);
+    expect(training.notice.value).toMatch(
+      /^Training runs on the main thread \(training=main in the address\)\. It trains in slices of about 50 ms.*waits while you use the controls/,
+    );
+    wrapper.unmount();
+  });
+});
+
 describe('training diagnostics', () => {
   it('offer counts only: no way to stop a worker ships with the page', async () => {
     const { wrapper, results } = mountSphere({ ...SPHERE_DEFAULTS, points: 64, groups: 3 });
@@ -139,12 +154,6 @@ describe('training diagnostics', () => {
 });
 
 describe('training connection helpers', () => {
-  it('time out with a WorkerFailure naming what did not answer', async () => {
-    const never = new Promise<number>(() => undefined);
-    await expect(withTimeout(never, 20, 'the training worker')).rejects.toThrow(WorkerFailure);
-    await expect(withTimeout(Promise.resolve(3), 20, 'x')).resolves.toBe(3);
-  });
-
   it('fail every call in flight when the worker reports an error, and close it once', async () => {
     class SilentWorker extends EventTarget {
       terminated = 0;
@@ -167,7 +176,10 @@ describe('training connection helpers', () => {
 
   it('explain the move to the main thread', () => {
     expect(fallbackNotice(new WorkerFailure('it failed: out of memory'))).toMatch(
-      /^The background worker stopped \(it failed: out of memory\)\. Training continues on the main thread/,
+      /^The background worker stopped \(it failed: out of memory\)\. Training continues on the main thread\. It trains in slices of about 50 ms/,
+    );
+    expect(fallbackNotice(new WorkerFailure('x'), 40)).toMatch(
+      /main thread, from step 40 \(replayed with the current settings\)\./,
     );
   });
 });

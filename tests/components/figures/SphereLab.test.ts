@@ -68,8 +68,13 @@ class InProcessWorker extends EventTarget {
     port2.onmessage = (event) =>
       this.dispatchEvent(Object.assign(new Event('message'), { data: event.data }));
   }
+  private silent = false;
   postMessage(data: unknown, transfer: Transferable[] = []): void {
-    if (!this.terminated) this.port.postMessage(data, transfer);
+    if (!this.terminated && !this.silent) this.port.postMessage(data, transfer);
+  }
+  /** Stops answering without any event, as a worker that called `self.close()`. */
+  fallSilent(): void {
+    this.silent = true;
   }
   terminate(): void {
     this.terminated = true;
@@ -162,11 +167,11 @@ describe('useTrainingWorker', () => {
     worker.dispatchEvent(new ErrorEvent('error', { message: 'out of memory' }));
     await until(() => training.mode.value === 'main', 'the fallback');
     expect(worker.terminated).toBe(true);
-    expect(training.notice.value).toMatch(/it failed: out of memory.*main thread/);
-    await until(() => results.at(-1) === 0, 'the restarted picture');
+    expect(training.notice.value).toMatch(/it failed: out of memory.*main thread, from step 1/);
+    await until(() => results.at(-1) === 1, 'the picture at the step reached');
     await training.player.stepOnce();
-    expect(training.step.value).toBe(1); // restarted on the main thread, then one step
-    expect(results.at(-1)).toBe(1);
+    expect(training.step.value).toBe(2); // replayed on the main thread, then one more step
+    expect(results.at(-1)).toBe(2);
     expect(errors).toEqual([]);
     wrapper.unmount();
   });
@@ -175,8 +180,30 @@ describe('useTrainingWorker', () => {
     const worker = new InProcessWorker(false);
     const { wrapper, training } = mountComposable(worker, 300);
     await until(() => training.mode.value === 'main', 'the fallback');
-    expect(training.notice.value).toMatch(/did not answer within 0.3 s/);
+    // Start-up gets twice the silence limit.
+    expect(training.notice.value).toMatch(/did not answer within 0.6 s/);
     expect(worker.terminated).toBe(true);
+    wrapper.unmount();
+  });
+
+  it('moves on from a worker that falls silent without an error, at the step it reached', async () => {
+    const worker = new InProcessWorker();
+    const { wrapper, training, results } = mountComposable(worker, 300);
+    await until(() => training.mode.value === 'worker', 'the worker');
+    for (let i = 0; i < 3; i++) await training.player.stepOnce();
+    expect(training.step.value).toBe(3);
+    worker.fallSilent(); // as after self.close(): no error event, no answer
+    const started = Date.now();
+    void training.player.stepOnce();
+    await until(() => training.mode.value === 'main', 'the fallback', 5_000);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(training.notice.value).toMatch(
+      /did not answer within 0.3 s\).*main thread, from step 3/,
+    );
+    await until(() => results.at(-1) === 3, 'the picture at step 3');
+    await training.player.stepOnce();
+    expect(training.step.value).toBe(4);
+    expect(errors).toEqual([]);
     wrapper.unmount();
   });
 
