@@ -2,7 +2,7 @@
 // outlast a slice can wait for a pause in the reader's input instead of freezing a slider drag.
 
 /** Milliseconds without input after which the reader counts as done for now. */
-export const INPUT_QUIET_MS = 1000;
+const INPUT_QUIET_MS = 1000;
 
 /** Events that mean the reader is working a control (a drag moves with a button held). */
 const INPUT_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'input', 'wheel', 'touchstart'];

@@ -6,7 +6,7 @@ import { defineUrlSchema, type UrlValues } from './schema';
 export const TEMPERATURE_NAMESPACE = 'temp';
 
 /** The most negatives the figure offers. */
-export const MAX_NEGATIVES = 8;
+const MAX_NEGATIVES = 8;
 
 const similarity = (value: number) =>
   ({ type: 'number', min: -1, max: 1, default: value }) as const;
