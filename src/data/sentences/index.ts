@@ -4,6 +4,10 @@
  * sentences never occur in the training data. See README.md in this folder for how it was made.
  */
 import { CORPUS } from './corpus';
+import { group1Pairs } from './heldout/group1';
+import { group2Pairs } from './heldout/group2';
+import { group3Pairs } from './heldout/group3';
+import { group4Pairs } from './heldout/group4';
 import { equivalentPairs } from './sts/equivalent';
 import { partialPairs } from './sts/partial';
 import { roughlyEquivalentPairs } from './sts/roughly-equivalent';
@@ -15,10 +19,10 @@ import { homeAndTravelTriples } from './triples/home-and-travel';
 import { skyAndSeaTriples } from './triples/sky-and-sea';
 import { sportAndGamesTriples } from './triples/sport-and-games';
 import { workAndMoneyTriples } from './triples/work-and-money';
-import type { NliTriple, StsPair, Topic, TopicCorpus } from './types';
+import type { HeldoutPair, NliTriple, StsPair, Topic, TopicCorpus } from './types';
 
 export { TOPICS } from './types';
-export type { NliTriple, StsPair, Topic, TopicCorpus } from './types';
+export type { HeldoutPair, NliTriple, StsPair, Topic, TopicCorpus } from './types';
 export { normaliseSentence } from './normalise';
 export { CORPUS };
 
@@ -37,6 +41,13 @@ const PAIRS: readonly StsPair[] = [
   ...partialPairs,
   ...roughlyEquivalentPairs,
   ...equivalentPairs,
+];
+
+const HELDOUT: readonly HeldoutPair[] = [
+  ...group1Pairs,
+  ...group2Pairs,
+  ...group3Pairs,
+  ...group4Pairs,
 ];
 
 /** A sentence of the training corpus with the topic it was written for. */
@@ -73,9 +84,20 @@ export function nliTriples(topic?: Topic): NliTriple[] {
   return TRIPLES.filter((t) => topic === undefined || t.topic === topic);
 }
 
-/** The evaluation pairs with their 0–5 similarity scores, ordered from unrelated to equivalent. */
+/**
+ * The development pairs with their 0–5 similarity scores, ordered from unrelated to equivalent:
+ * the set used while choosing the encoder's settings (never the figure's read-out).
+ */
 export function stsPairs(): StsPair[] {
   return [...PAIRS];
+}
+
+/**
+ * The held-out evaluation pairs, with each sentence's topic: written after the training data and
+ * the development pairs, and never looked at while choosing settings. The figures report these.
+ */
+export function heldoutPairs(): HeldoutPair[] {
+  return [...HELDOUT];
 }
 
 /** Everything a SimCSE session trains and evaluates on (the core's `SimcseData`). */

@@ -62,3 +62,11 @@ export interface StsPair {
   /** Graded similarity: 5 same meaning, 4 mostly equivalent, 3 roughly equivalent, 2 share some details, 1 same topic only, 0 unrelated. */
   readonly score: number;
 }
+
+/** A held-out evaluation pair: an {@link StsPair} whose two sentences carry their topics. */
+export interface HeldoutPair extends StsPair {
+  /** Topic of `a`. */
+  readonly topicA: Topic;
+  /** Topic of `b` (the same as `topicA` for every pair scored 1 or more). */
+  readonly topicB: Topic;
+}
