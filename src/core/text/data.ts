@@ -26,6 +26,8 @@ export interface SimcseData {
   readonly triples: readonly EntailmentTriple[];
   /** Graded evaluation pairs, disjoint from the training sentences. */
   readonly pairs: readonly ScoredPair[];
+  /** Held-out sentences with their topics, for the topic check of nearest neighbours. */
+  readonly queries?: readonly TopicSentence[];
 }
 
 /** Every training sentence (corpus and the three sides of each triple): the vocabulary's source. */

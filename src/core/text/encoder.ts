@@ -2,9 +2,9 @@
 // embeddings, one post-norm Transformer encoder layer (multi-head self-attention and a ReLU
 // feed-forward block, as in BERT) with dropout in the same three places as BERT, and mean pooling
 // over the real (non-pad) tokens. Dropout is the augmentation of unsupervised SimCSE, so its masks
-// are seeded per pass: same seed, same mask. Besides unit dropout, a pass can drop whole tokens.
+// are seeded per pass: same seed, same mask. Weights can start from a pretrained checkpoint.
 import type { TrainableModel } from '../mlp';
-import { createRng } from '../rng';
+import { createRng, type Rng } from '../rng';
 import { tf } from '../tf';
 import {
   type AttentionWeights,
@@ -18,6 +18,7 @@ import {
   seededDropout,
   selfAttention,
 } from './layers';
+import type { NamedTensor } from './checkpoint';
 import type { EncodedBatch } from './vocabulary';
 
 /** Size of a {@link SentenceEncoder}. */
@@ -41,11 +42,6 @@ export interface PassOptions {
    * both residual branches (default 0: the deterministic "evaluation mode" encoder).
    */
   dropout?: number;
-  /**
-   * Probability in [0, 1) of dropping a whole token (word dropout): it is hidden from attention and
-   * from the mean, as if deleted; a sentence always keeps at least one token (default 0).
-   */
-  tokenDropout?: number;
   /** Integer seed of this pass's dropout masks; the same seed and batch drop the same units. */
   seed?: number;
 }
@@ -54,11 +50,19 @@ export interface PassOptions {
 export interface SentenceEncoder extends TrainableModel {
   /** The sizes it was built with, defaults filled in. */
   readonly options: Readonly<Required<EncoderOptions>>;
+  /** The name of each of `variables`, in the same order (`tokens` first), as a checkpoint keys them. */
+  readonly names: readonly string[];
   /**
    * Embeds a batch: `[rows, width]` mean-pooled sentence vectors (not normalised). A sentence
    * with no tokens gets the zero vector. Call inside `tf.tidy` or dispose the result.
    */
   encode(batch: EncodedBatch, pass?: PassOptions): tf.Tensor2D;
+  /**
+   * The Transformer's output for every position before pooling, `[rows·length, width]` (padding
+   * rows included; the batch's mask says which are real). For token-level objectives such as
+   * masked-word prediction. Call inside `tf.tidy` or dispose the result.
+   */
+  encodeTokens(batch: EncodedBatch, pass?: PassOptions): tf.Tensor2D;
 }
 
 /** Standard deviation of the initial token embeddings (layer norm follows, so only ratios matter). */
@@ -66,25 +70,9 @@ const EMBEDDING_STD = 0.5;
 /** Position embeddings start smaller, so a random encoder's sentence vector is led by its words. */
 const POSITION_STD = 0.1;
 
-/**
- * `[rows·length, 1]` mask of the tokens a pass sees: the padding mask with each real token dropped
- * with probability `q` (seeded); a sentence that would lose every token keeps them all.
- */
-function tokenMask(real: tf.Tensor2D, q: number, seed: number): tf.Tensor2D {
-  const [rows, length] = real.shape;
-  if (q === 0) return tf.reshape(real, [rows * length, 1]);
-  const draw = tf.randomUniform([rows, length], 0, 1, 'float32', seed);
-  const kept = tf.mul(real, tf.cast(tf.greaterEqual(draw, q), 'float32'));
-  const empty = tf.equal(tf.sum(kept, 1, true), 0);
-  return tf.reshape(tf.where(tf.broadcastTo(empty, [rows, length]), real, kept), [
-    rows * length,
-    1,
-  ]);
-}
-
-function checkDropout(p: number, name = 'dropout'): void {
+function checkDropout(p: number): void {
   if (typeof p !== 'number' || !(p >= 0 && p < 1)) {
-    throw new Error(`${name} must be a number in [0, 1) (got ${String(p)}).`);
+    throw new Error(`dropout must be a number in [0, 1) (got ${String(p)}).`);
   }
 }
 
@@ -95,10 +83,16 @@ function checkSize(value: number, name: string): void {
 }
 
 /**
- * Creates an encoder with weights drawn from `createRng(seed)`: the same seed gives the same
- * weights, and `reinitialize(seed)` redraws them in place.
+ * Creates an encoder. Variables named in `pretrained` (`tokens`, `positions`, `query`, …, as in
+ * a checkpoint) start from those values; the rest are drawn from `createRng(seed)`, so the same
+ * seed gives the same weights. `reinitialize(seed)` restores the pretrained values and redraws
+ * the rest in place.
  */
-export function createSentenceEncoder(options: EncoderOptions, seed = 0): SentenceEncoder {
+export function createSentenceEncoder(
+  options: EncoderOptions,
+  seed = 0,
+  pretrained: Readonly<Record<string, NamedTensor>> = {},
+): SentenceEncoder {
   const width = options.width ?? 64;
   const full: Required<EncoderOptions> = {
     vocabularySize: options.vocabularySize,
@@ -129,10 +123,27 @@ export function createSentenceEncoder(options: EncoderOptions, seed = 0): Senten
       [`norm${i}Bias`, constant(width, 0)],
     ]),
   ];
+  const names = new Set(initializers.map(([name]) => name));
+  for (const name of Object.keys(pretrained)) {
+    if (!names.has(name)) throw new Error(`the encoder has no weight named "${name}".`);
+  }
+  // A pretrained value replaces its initialiser; the random draw still happens, so a seed gives
+  // the other variables the same values whichever ones are pretrained.
+  const initial = ([name, init]: [string, Initializer], rng: Rng): tf.Tensor => {
+    const drawn = init(rng);
+    const given = pretrained[name];
+    if (!given) return drawn;
+    if (given.shape.join() !== drawn.shape.join()) {
+      throw new Error(
+        `pretrained "${name}" is [${given.shape.join(', ')}], the encoder needs [${drawn.shape.join(', ')}].`,
+      );
+    }
+    return tf.tensor(given.values, drawn.shape);
+  };
   const rng = createRng(seed);
   // tidy frees each initial tensor; the variable keeps its own reference to the data.
   // Unnamed: tfjs variable names are global, and several encoders may exist at once.
-  const variables = initializers.map(([, init]) => tf.tidy(() => tf.variable(init(rng), true)));
+  const variables = initializers.map((entry) => tf.tidy(() => tf.variable(initial(entry, rng), true)));
   const byName = new Map(variables.map((v, i) => [initializers[i]![0], v as tf.Tensor2D]));
   const w = (name: string) => byName.get(name)!;
   const attention: AttentionWeights = {
@@ -144,11 +155,9 @@ export function createSentenceEncoder(options: EncoderOptions, seed = 0): Senten
   };
   const norm = (x: tf.Tensor2D, i: number) => layerNorm(x, w(`norm${i}Gain`), w(`norm${i}Bias`));
 
-  function encode(batch: EncodedBatch, pass: PassOptions = {}): tf.Tensor2D {
+  function encodeTokens(batch: EncodedBatch, pass: PassOptions = {}): tf.Tensor2D {
     const p = pass.dropout ?? 0;
     checkDropout(p);
-    const q = pass.tokenDropout ?? 0;
-    checkDropout(q, 'tokenDropout');
     const seed = pass.seed ?? 0;
     if (!Number.isInteger(seed)) throw new Error(`seed must be an integer (got ${String(seed)}).`);
     const { rows, length } = batch;
@@ -157,7 +166,7 @@ export function createSentenceEncoder(options: EncoderOptions, seed = 0): Senten
     }
     return tf.tidy(() => {
       const ids = tf.tensor1d(batch.ids, 'int32');
-      const mask = tokenMask(tf.tensor2d(batch.mask, [rows, length]), q, seed + 4);
+      const mask = tf.tensor2d(batch.mask, [rows * length, 1]);
       const positionIds = tf.tensor1d(
         Int32Array.from({ length: rows * length }, (_, i) => i % length),
         'int32',
@@ -178,9 +187,17 @@ export function createSentenceEncoder(options: EncoderOptions, seed = 0): Senten
       const attended = selfAttention(x0, attention, keyBias, shape, p, seed + 1);
       const x1 = norm(tf.add(x0, seededDropout(attended, p, seed + 2)), 1);
       const fed = dense(tf.relu(dense(x1, w('ffIn'), w('ffInBias'))), w('ffOut'), w('ffOutBias'));
-      const x2 = norm(tf.add(x1, seededDropout(fed, p, seed + 3)), 2);
+      return norm(tf.add(x1, seededDropout(fed, p, seed + 3)), 2);
+    });
+  }
+
+  function encode(batch: EncodedBatch, pass: PassOptions = {}): tf.Tensor2D {
+    const { rows, length } = batch;
+    return tf.tidy(() => {
+      const states = encodeTokens(batch, pass);
+      const mask = tf.tensor2d(batch.mask, [rows * length, 1]);
       // Mean over real tokens; max(count, 1) keeps an empty sentence at the zero vector.
-      const summed = tf.sum(tf.reshape(tf.mul(x2, mask), [rows, length, width]), 1);
+      const summed = tf.sum(tf.reshape(tf.mul(states, mask), [rows, length, width]), 1);
       const counts = tf.maximum(tf.sum(tf.reshape(mask, [rows, length]), 1, true), 1);
       return tf.div(summed, counts) as tf.Tensor2D;
     });
@@ -188,11 +205,13 @@ export function createSentenceEncoder(options: EncoderOptions, seed = 0): Senten
 
   return {
     options: full,
+    names: initializers.map(([name]) => name),
     variables,
     encode,
+    encodeTokens,
     reinitialize(newSeed: number) {
       const fresh = createRng(newSeed);
-      tf.tidy(() => initializers.forEach(([, init], i) => variables[i]!.assign(init(fresh))));
+      tf.tidy(() => initializers.forEach((entry, i) => variables[i]!.assign(initial(entry, fresh))));
     },
     dispose: () => variables.forEach((v) => v.dispose()),
   };

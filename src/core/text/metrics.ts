@@ -94,3 +94,36 @@ export function anisotropy(embeddings: tf.Tensor2D, rng: Rng, pairs = 1000): tf.
     return tf.mean(tf.sum(tf.mul(a, b), 1));
   });
 }
+
+/**
+ * Topic check of nearest neighbours: for each query, the share of its `k` most similar corpus
+ * sentences that carry the query's topic, averaged over the queries.
+ *
+ * @param cosines - row-major `[queries, corpus]` similarities.
+ * @param queryTopics - topic of each query.
+ * @param corpusTopics - topic of each corpus sentence.
+ */
+export function topicAgreement(
+  cosines: ArrayLike<number>,
+  queryTopics: readonly string[],
+  corpusTopics: readonly string[],
+  k: number,
+): number {
+  assertInteger(k, 'k', 1);
+  const n = corpusTopics.length;
+  if (cosines.length !== queryTopics.length * n) {
+    throw new Error(`cosines has ${cosines.length} entries for ${queryTopics.length}×${n}.`);
+  }
+  if (queryTopics.length === 0) return 0;
+  let total = 0;
+  const order = Array.from({ length: n }, (_, i) => i);
+  queryTopics.forEach((topic, q) => {
+    const row = q * n;
+    const top = order
+      .slice()
+      .sort((a, b) => cosines[row + b]! - cosines[row + a]!)
+      .slice(0, Math.min(k, n));
+    total += top.filter((i) => corpusTopics[i] === topic).length / top.length;
+  });
+  return total / queryTopics.length;
+}

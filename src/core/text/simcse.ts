@@ -1,5 +1,6 @@
-// SimCSE (Gao, Yao & Chen, 2021) on the caller's sentence data, as a session a figure can drive
-// one step at a time and a script can run headless. Unsupervised: each sentence is encoded twice
+// SimCSE (Gao, Yao & Chen, 2021) on the caller's sentence data, fine-tuning the caller's
+// pretrained encoder checkpoint, as a session a figure can drive one step at a time and a script
+// can run headless. Unsupervised: each sentence is encoded twice
 // with different dropout masks, and InfoNCE pulls the two views together against the rest of the
 // batch. Supervised: NLI premises are pulled to their entailments, against the other entailments
 // and every contradiction (hard negatives).
@@ -8,19 +9,16 @@ import { infoNCELoss, supervisedSimCSELoss } from '../losses';
 import { cosineSimilarityMatrix } from '../similarity';
 import { tf } from '../tf';
 import { createRng, deriveSeed, type Rng } from '../rng';
+import type { TrainableModel } from '../mlp';
 import { Trainer } from '../trainer';
 import { assertInteger, assertPositive } from '../validate';
 import { deleteWords } from './augment';
 import { tfidfEncoder } from './baseline';
-import { type SimcseData, trainingSentences } from './data';
-import {
-  type EncoderOptions,
-  type PassOptions,
-  type SentenceEncoder,
-  createSentenceEncoder,
-} from './encoder';
-import { anisotropy, evaluateSts } from './metrics';
-import { type Vocabulary, buildVocabulary, padBatch } from './vocabulary';
+import type { EncoderCheckpoint } from './checkpoint';
+import type { SimcseData } from './data';
+import { type PassOptions, type SentenceEncoder, createSentenceEncoder } from './encoder';
+import { anisotropy, evaluateSts, topicAgreement } from './metrics';
+import { type Vocabulary, padBatch, vocabularyOfWords } from './vocabulary';
 
 /** Which SimCSE: dropout views of unlabelled sentences, or NLI entailment / contradiction. */
 export type SimcseMode = 'unsup' | 'sup';
@@ -33,10 +31,15 @@ export type SimcseMode = 'unsup' | 'sup';
  */
 export type SimcseAblation = 'none' | 'same-mask' | 'word-deletion';
 
-/** Settings of a {@link SimcseSession}; every field but `data` has a default. */
+/** Settings of a {@link SimcseSession}; every field but `data` and `checkpoint` has a default. */
 export interface SimcseOptions {
   /** Training and evaluation sentences (the chapter's: `defaultSimcseData()` of src/data/sentences). */
   data: SimcseData;
+  /**
+   * The pretrained encoder to fine-tune: its vocabulary, sizes and weights (the chapter's is made
+   * by `npm run pretrain:text`). Weights it lacks start random, seeded by `seed`.
+   */
+  checkpoint: EncoderCheckpoint;
   /** `'unsup'` (default) or `'sup'`. */
   mode?: SimcseMode;
   /** Seeds the weights, the batches and every dropout mask (default 0). */
@@ -45,12 +48,6 @@ export interface SimcseOptions {
   tau?: number;
   /** Training dropout p in [0, 1) (default 0.1, as in the paper). */
   dropout?: number;
-  /**
-   * Probability in [0, 1) of dropping a whole token in a noisy pass (word dropout), on top of unit
-   * dropout p (default 0.5). Applied only when p > 0, so p = 0 still gives identical views. With
-   * a randomly initialised encoder it is what makes the two views differ enough to learn from.
-   */
-  tokenDropout?: number;
   /** Sentences (unsup) or triples (sup) per step, ≥ 2 (default 32, half the paper's 64, for speed). */
   batchSize?: number;
   /** Adam learning rate (default 3e-4: higher rates overfit the 330 NLI triples within 50 steps). */
@@ -61,8 +58,8 @@ export interface SimcseOptions {
   ablation?: SimcseAblation;
   /** Word-deletion probability for the `'word-deletion'` ablation (default 0.1). */
   deletionRate?: number;
-  /** Encoder sizes (width, heads, hidden); the vocabulary fixes the rest. */
-  encoder?: Pick<EncoderOptions, 'width' | 'heads' | 'hidden'>;
+  /** Whether fine-tuning also updates the word-embedding table (default false). */
+  trainEmbeddings?: boolean;
 }
 
 /** What {@link SimcseSession.evaluate} measures, all with dropout off. */
@@ -75,6 +72,8 @@ export interface SimcseEvaluation {
   alignment: number;
   /** Wang & Isola uniformity (t = 2) over the corpus embeddings; lower is more uniform. */
   uniformity: number;
+  /** Mean share of each query's 5 nearest corpus sentences that share its topic (0 without queries). */
+  topicAgreement: number;
 }
 
 /** A corpus sentence returned by {@link SimcseSession.nearest}. */
@@ -87,8 +86,8 @@ export interface Neighbour {
 /** A SimCSE training run that can be stepped, evaluated, queried, reset and disposed. */
 export interface SimcseSession {
   /** The settings in use, defaults filled in. */
-  readonly options: Readonly<Required<Omit<SimcseOptions, 'encoder' | 'data'>>>;
-  /** The vocabulary (built from the corpus and the NLI sentences). */
+  readonly options: Readonly<Required<Omit<SimcseOptions, 'checkpoint' | 'data'>>>;
+  /** The checkpoint's vocabulary. */
   readonly vocabulary: Vocabulary;
   /** Steps taken since creation or the last reset. */
   readonly steps: number;
@@ -100,10 +99,7 @@ export interface SimcseSession {
   loss(): Promise<number | null>;
   /** Spearman, anisotropy, alignment and uniformity of the current encoder. */
   evaluate(): Promise<SimcseEvaluation>;
-  /**
-   * `[n, width]` embeddings of `sentences`; caller disposes. Dropout is off unless `pass` sets p;
-   * a pass with p > 0 also drops whole tokens as training does (unless it sets `tokenDropout`).
-   */
+  /** `[n, width]` embeddings of `sentences`; caller disposes. Dropout is off unless `pass` sets p. */
   encode(sentences: readonly string[], pass?: PassOptions): tf.Tensor2D;
   /** The `k` corpus sentences closest to `query` by cosine (default 5). */
   nearest(query: string, k?: number): Promise<Neighbour[]>;
@@ -134,12 +130,12 @@ function resolve(options: SimcseOptions): SimcseSession['options'] {
     seed: options.seed ?? 0,
     tau: options.tau ?? 0.05,
     dropout: options.dropout ?? 0.1,
-    tokenDropout: options.tokenDropout ?? 0.5,
     batchSize: options.batchSize ?? 32,
     lr: options.lr ?? 3e-4,
     readEvery: options.readEvery ?? 10,
     ablation: options.ablation ?? 'none',
     deletionRate: options.deletionRate ?? 0.1,
+    trainEmbeddings: options.trainEmbeddings ?? false,
   } as const;
   if (resolved.mode !== 'unsup' && resolved.mode !== 'sup') {
     throw new Error(`mode must be 'unsup' or 'sup' (got ${String(resolved.mode)}).`);
@@ -155,7 +151,6 @@ function resolve(options: SimcseOptions): SimcseSession['options'] {
   assertPositive(resolved.lr, 'lr');
   for (const [name, value] of [
     ['dropout', resolved.dropout],
-    ['tokenDropout', resolved.tokenDropout],
     ['deletionRate', resolved.deletionRate],
   ] as const) {
     if (typeof value !== 'number' || !(value >= 0 && value < 1)) {
@@ -171,7 +166,7 @@ interface PreparedText {
   data: SimcseData;
   /** Corpus sentences, in corpus order. */
   corpusTexts: string[];
-  /** Built from the corpus and the NLI sentences. */
+  /** The checkpoint's vocabulary. */
   vocabulary: Vocabulary;
   /** Evaluation pairs scored ≥ 4: the alignment read-out's positives. */
   alignedPairs: SimcseData['pairs'];
@@ -179,10 +174,17 @@ interface PreparedText {
   baselineSpearman: number;
 }
 
-/** Builds the vocabulary and the fixed read-outs of `data`, and checks it fits `mode`. */
-function prepareText(data: SimcseData, mode: SimcseMode): PreparedText {
+/** Rebuilds the checkpoint's vocabulary and the fixed read-outs of `data`; checks it fits `mode`. */
+function prepareText(
+  data: SimcseData,
+  checkpoint: EncoderCheckpoint,
+  mode: SimcseMode,
+): PreparedText {
   const corpusTexts = data.corpus.map((s) => s.text);
-  const vocabulary = buildVocabulary(trainingSentences(data));
+  const vocabulary = vocabularyOfWords(checkpoint.words, {
+    unknownBuckets: checkpoint.unknownBuckets,
+    maxLength: checkpoint.maxLength,
+  });
   const alignedPairs = data.pairs.filter((p) => p.score >= 4);
   const baselineSpearman = evaluateSts(tfidfEncoder(corpusTexts), data.pairs).spearman;
   if (mode === 'sup' && data.triples.length < 2)
@@ -195,29 +197,36 @@ interface SimcseModel {
   encoder: SentenceEncoder;
   /** Embeds sentences with the pass given (dropout off by default). */
   embed(texts: readonly string[], pass?: PassOptions): tf.Tensor2D;
-  /** A noisy pass: unit dropout p, plus word dropout whenever p > 0. */
-  noisyPass(dropout: number, seed?: number): PassOptions;
+  /** What the optimiser updates: every weight, or all but the word-embedding table. */
+  trained: TrainableModel;
 }
 
-/** An untrained encoder sized to the vocabulary, seeded by the session's seed. */
+/** The checkpoint's encoder; weights it lacks are drawn from the session's seed. */
 function buildModel(
   text: PreparedText,
+  checkpoint: EncoderCheckpoint,
   settings: SimcseSession['options'],
-  sizes: SimcseOptions['encoder'],
 ): SimcseModel {
   const { vocabulary } = text;
+  const { width, heads, hidden } = checkpoint;
   const encoder = createSentenceEncoder(
-    { ...sizes, vocabularySize: vocabulary.size, maxLength: vocabulary.maxLength },
+    { width, heads, hidden, vocabularySize: vocabulary.size, maxLength: vocabulary.maxLength },
     settings.seed,
+    checkpoint.tensors,
   );
+  const only = (globalThis as { __TRAIN?: number[] }).__TRAIN; // EXPERIMENT HACK
+  const trained: TrainableModel = only
+    ? { ...encoder, variables: encoder.variables.filter((_, i) => only.includes(i)) }
+    : settings.trainEmbeddings
+    ? encoder
+    : {
+        ...encoder,
+        variables: encoder.variables.filter((_, i) => encoder.names[i] !== 'tokens'),
+      };
   return {
     encoder,
+    trained,
     embed: (texts, pass = {}) => encoder.encode(vocabulary.encodeBatch(texts), pass),
-    noisyPass: (dropout, seed) => ({
-      dropout,
-      tokenDropout: dropout > 0 ? settings.tokenDropout : 0,
-      seed,
-    }),
   };
 }
 
@@ -230,7 +239,7 @@ function unsupervisedLoss(
   const { corpusTexts, vocabulary } = text;
   return ({ indices, seed, rng }, params) => {
     const texts = indices.map((i) => corpusTexts[i]!);
-    const pass = model.noisyPass(params.dropout, seed);
+    const pass = { dropout: params.dropout, seed };
     if (settings.ablation === 'same-mask') {
       const views = model.embed(texts, pass);
       return infoNCELoss(views, views, params.tau);
@@ -264,7 +273,7 @@ function supervisedLoss(
       ...triples.map((t) => t.entailment),
       ...triples.map((t) => t.contradiction),
     ];
-    const views = model.embed(texts, model.noisyPass(params.dropout, seed));
+    const views = model.embed(texts, { dropout: params.dropout, seed });
     const part = (k: number) => tf.slice(views, [k * n, 0], [n, -1]);
     return supervisedSimCSELoss(part(0), part(1), part(2), params.tau);
   };
@@ -279,7 +288,7 @@ function createSimcseTrainer(
   const sources = settings.mode === 'sup' ? text.data.triples.length : text.corpusTexts.length;
   const allRows = Array.from({ length: sources }, (_, i) => i);
   return new Trainer<SimcseBatch, SimcseParams>({
-    model: model.encoder,
+    model: model.trained,
     // A fresh random subset per step; its rows are distinct, so no sentence is its own negative.
     sampleBatch: (rng) => ({
       indices: rng.shuffle(allRows).slice(0, settings.batchSize),
@@ -355,7 +364,29 @@ function createReadouts(
       scalars.map(async (s) => (await s.data())[0]!),
     );
     tf.dispose(scalars);
-    return { spearman, anisotropy: aniso, alignment: align, uniformity: uniform };
+    return {
+      spearman,
+      anisotropy: aniso,
+      alignment: align,
+      uniformity: uniform,
+      topicAgreement: await queryAgreement(),
+    };
+  }
+
+  async function queryAgreement(): Promise<number> {
+    const queries = data.queries ?? [];
+    if (queries.length === 0) return 0;
+    const scores = tf.tidy(() =>
+      cosineSimilarityMatrix(embed(queries.map((q) => q.text)), corpusEmbeddings()),
+    );
+    const cosines = (await scores.data()) as Float32Array;
+    scores.dispose();
+    return topicAgreement(
+      cosines,
+      queries.map((q) => q.topic),
+      data.corpus.map((s) => s.topic),
+      5,
+    );
   }
 
   async function nearest(query: string, k = 5): Promise<Neighbour[]> {
@@ -379,16 +410,13 @@ function createReadouts(
   };
 }
 
-/** Starts a SimCSE session: builds the vocabulary, an untrained encoder and an Adam optimiser. */
+/** Starts a SimCSE session: the checkpoint's vocabulary and encoder, and an Adam optimiser. */
 export function createSimcseSession(options: SimcseOptions): SimcseSession {
   const settings = resolve(options);
-  const text = prepareText(options.data, settings.mode);
-  const model = buildModel(text, settings, options.encoder);
+  const text = prepareText(options.data, options.checkpoint, settings.mode);
+  const model = buildModel(text, options.checkpoint, settings);
   const trainer = createSimcseTrainer(text, model, settings);
   const readouts = createReadouts(text, model, trainer, settings.seed);
-  // What a figure shows: a pass with dropout p is noisy exactly as in training.
-  const encodeAsTrained = (texts: readonly string[], pass: PassOptions = {}): tf.Tensor2D =>
-    model.embed(texts, { ...model.noisyPass(pass.dropout ?? 0, pass.seed), ...pass });
 
   return {
     options: settings,
@@ -403,7 +431,7 @@ export function createSimcseSession(options: SimcseOptions): SimcseSession {
       return trainer.latest?.loss ?? null;
     },
     evaluate: readouts.evaluate,
-    encode: encodeAsTrained,
+    encode: model.embed,
     nearest: readouts.nearest,
     reset() {
       readouts.dropCache();

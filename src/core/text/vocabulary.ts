@@ -69,6 +69,15 @@ export function padBatch(sequences: readonly (readonly number[])[]): EncodedBatc
   return { ids, mask, rows, length };
 }
 
+/** Counts every token of `texts`. */
+export function countTokens(texts: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const token of tokenize(text)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /**
  * Builds a vocabulary from training text: words sorted by frequency (ties alphabetically), after
  * `[PAD]` and the unknown buckets.
@@ -79,7 +88,24 @@ export function buildVocabulary(
   texts: Iterable<string>,
   options: VocabularyOptions = {},
 ): Vocabulary {
-  const { minCount = 1, maxWords = Number.POSITIVE_INFINITY, unknownBuckets = 8 } = options;
+  const { minCount = 1, maxWords = Number.POSITIVE_INFINITY } = options;
+  const words = [...countTokens(texts)]
+    .filter(([, count]) => count >= minCount)
+    .sort(([a, ca], [b, cb]) => cb - ca || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, maxWords)
+    .map(([word]) => word);
+  return vocabularyOfWords(words, options);
+}
+
+/**
+ * A vocabulary with exactly these words, in this order, after `[PAD]` and the unknown buckets
+ * (how a saved checkpoint's vocabulary is rebuilt). `minCount` and `maxWords` are ignored.
+ */
+export function vocabularyOfWords(
+  words: readonly string[],
+  options: VocabularyOptions = {},
+): Vocabulary {
+  const { unknownBuckets = 8 } = options;
   const maxLength = options.maxLength ?? 32;
   if (!Number.isInteger(unknownBuckets) || unknownBuckets < 1) {
     throw new Error(`unknownBuckets must be an integer ≥ 1 (got ${String(unknownBuckets)}).`);
@@ -87,21 +113,13 @@ export function buildVocabulary(
   if (!Number.isInteger(maxLength) || maxLength < 1) {
     throw new Error(`maxLength must be an integer ≥ 1 (got ${String(maxLength)}).`);
   }
-  const counts = new Map<string, number>();
-  for (const text of texts) {
-    for (const token of tokenize(text)) counts.set(token, (counts.get(token) ?? 0) + 1);
-  }
-  const words = [...counts]
-    .filter(([, count]) => count >= minCount)
-    .sort(([a, ca], [b, cb]) => cb - ca || (a < b ? -1 : a > b ? 1 : 0))
-    .slice(0, maxWords)
-    .map(([word]) => word);
   const special = [
     '[PAD]',
     ...Array.from({ length: unknownBuckets }, (_, k) => (k === 0 ? '[UNK]' : `[UNK${k}]`)),
   ];
   const tokens = [...special, ...words];
   const index = new Map(words.map((word, i) => [word, special.length + i]));
+  if (index.size !== words.length) throw new Error('a vocabulary cannot list a word twice.');
 
   const idOf = (token: string): number =>
     index.get(token) ?? UNK_ID + (unknownBuckets === 1 ? 0 : hashToken(token) % unknownBuckets);

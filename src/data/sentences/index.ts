@@ -100,6 +100,16 @@ export function heldoutPairs(): HeldoutPair[] {
   return [...HELDOUT];
 }
 
+/** Each distinct sentence of the held-out pairs once, with its topic (the topic check's queries). */
+export function heldoutSentences(): LabelledSentence[] {
+  const seen = new Map<string, LabelledSentence>();
+  for (const p of HELDOUT) {
+    seen.set(p.a, { text: p.a, topic: p.topicA });
+    seen.set(p.b, { text: p.b, topic: p.topicB });
+  }
+  return [...seen.values()];
+}
+
 /** Everything a SimCSE session trains and evaluates on (the core's `SimcseData`). */
 export interface SimcseSentences {
   /** The training corpus with topic labels. */
@@ -108,9 +118,24 @@ export interface SimcseSentences {
   readonly triples: readonly NliTriple[];
   /** STS-style evaluation pairs, disjoint from the training sentences. */
   readonly pairs: readonly StsPair[];
+  /** Held-out sentences with topics, for the nearest-neighbour topic check. */
+  readonly queries: readonly LabelledSentence[];
 }
 
-/** The SimCSE chapter's data: 1,144 corpus sentences, 330 triples and 171 STS-style pairs. */
+/**
+ * The SimCSE chapter's data: 1,144 corpus sentences, 330 triples, and the 440 held-out pairs
+ * with their 880 sentences as topic-check queries.
+ */
 export function defaultSimcseData(): SimcseSentences {
-  return { corpus: labelledSentences(), triples: nliTriples(), pairs: stsPairs() };
+  return {
+    corpus: labelledSentences(),
+    triples: nliTriples(),
+    pairs: heldoutPairs(),
+    queries: heldoutSentences(),
+  };
+}
+
+/** The same training data evaluated on the development pairs: for choosing settings only. */
+export function developmentSimcseData(): SimcseSentences {
+  return { ...defaultSimcseData(), pairs: stsPairs(), queries: [] };
 }

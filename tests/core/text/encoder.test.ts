@@ -66,16 +66,47 @@ describe('createSentenceEncoder', () => {
     expect(first).not.toEqual(Array.from(run()));
   });
 
-  it('drops whole tokens with a seeded mask, and never every token of a sentence', () => {
-    const first = Array.from(run({ tokenDropout: 0.5, seed: 4 }));
-    expect(Array.from(run({ tokenDropout: 0.5, seed: 4 }))).toEqual(first);
-    expect(Array.from(run({ tokenDropout: 0.5, seed: 5 }))).not.toEqual(first);
-    expect(first).not.toEqual(Array.from(run()));
-    expect(Array.from(run({ tokenDropout: 0, seed: 4 }))).toEqual(Array.from(run()));
-    // At q = 0.99 most sentences would lose every token; they keep them all instead.
-    const values = run({ tokenDropout: 0.99, seed: 6 });
-    for (let row = 0; row < SENTENCES.length; row++) {
-      expect(values.slice(row * 16, (row + 1) * 16).some((v) => v !== 0)).toBe(true);
+  it('starts named weights from pretrained values, keeps them on reinitialize, and checks shapes', () => {
+    const sizes = { vocabularySize: vocabulary.size, maxLength: vocabulary.maxLength, width: 16 };
+    const tokens = Float32Array.from({ length: vocabulary.size * 16 }, (_, i) => Math.cos(i));
+    const pretrained = createSentenceEncoder(sizes, 7, {
+      tokens: { shape: [vocabulary.size, 16], values: tokens },
+    });
+    const table = () =>
+      Array.from(pretrained.variables[pretrained.names.indexOf('tokens')]!.dataSync());
+    expect(pretrained.names[0]).toBe('tokens');
+    expect(table()).toEqual(Array.from(tokens));
+    // Other weights still come from the seed: the same as a fully random encoder of seed 7.
+    const query = pretrained.names.indexOf('query');
+    expect(Array.from(pretrained.variables[query]!.dataSync())).toEqual(
+      Array.from(encoder.variables[query]!.dataSync()),
+    );
+    pretrained.reinitialize(9);
+    expect(table()).toEqual(Array.from(tokens));
+    pretrained.dispose();
+    expect(() =>
+      createSentenceEncoder(sizes, 1, { tokens: { shape: [3, 16], values: new Float32Array(48) } }),
+    ).toThrow(/pretrained "tokens" is \[3, 16\]/);
+    expect(() =>
+      createSentenceEncoder(sizes, 1, { bogus: { shape: [1], values: new Float32Array(1) } }),
+    ).toThrow(/no weight named "bogus"/);
+  });
+
+  it('gives every position a state before pooling, and pools real tokens only', () => {
+    const states = encoder.encodeTokens(batch);
+    expect(states.shape).toEqual([batch.rows * batch.length, 16]);
+    const values = states.arraySync();
+    states.dispose();
+    const pooled = run();
+    for (let row = 0; row < batch.rows; row++) {
+      const real = Array.from({ length: batch.length }, (_, i) => i).filter(
+        (i) => batch.mask[row * batch.length + i] === 1,
+      );
+      for (let k = 0; k < 16; k++) {
+        const mean =
+          real.reduce((sum, i) => sum + values[row * batch.length + i]![k]!, 0) / real.length;
+        expect(pooled[row * 16 + k]).toBeCloseTo(mean, 5);
+      }
     }
   });
 
@@ -106,7 +137,6 @@ describe('createSentenceEncoder', () => {
   it('rejects bad settings with a clear message', () => {
     expect(() => encoder.encode(batch, { dropout: 1 })).toThrow(/dropout/);
     expect(() => encoder.encode(batch, { dropout: -0.1 })).toThrow(/dropout/);
-    expect(() => encoder.encode(batch, { tokenDropout: 1 })).toThrow(/tokenDropout/);
     expect(() => encoder.encode(batch, { seed: 0.5 })).toThrow(/seed/);
     expect(() =>
       createSentenceEncoder({ vocabularySize: 10, maxLength: 4, width: 15, heads: 2 }),

@@ -8,6 +8,7 @@ import {
   cosine,
   evaluateSts,
   randomDistinctPairs,
+  topicAgreement,
 } from '../../../src/core/text/metrics';
 import { tf } from '../../../src/core/tf';
 import { leakedBy, take, useCpu } from '../helpers';
@@ -86,5 +87,23 @@ describe('deleteWords', () => {
     expect(kept.length / ids.length).toBeGreaterThan(0.87);
     expect(kept.length / ids.length).toBeLessThan(0.93);
     expect(() => deleteWords(ids, 1, createRng(9))).toThrow(/rate/);
+  });
+});
+
+describe('topicAgreement', () => {
+  it('is the mean share of each query’s k most similar corpus items that share its topic', () => {
+    // Query 0 (topic a): top 2 are items 1 (a) and 3 (b). Query 1 (topic b): items 2 (b) and 0 (a).
+    const cosines = [0.1, 0.9, 0.2, 0.8, 0.7, 0.0, 0.95, 0.1];
+    const value = topicAgreement(cosines, ['a', 'b'], ['a', 'a', 'b', 'b'], 2);
+    expect(value).toBeCloseTo((1 / 2 + 1 / 2) / 2, 12);
+    expect(topicAgreement(cosines, ['a', 'b'], ['a', 'a', 'b', 'b'], 1)).toBeCloseTo(
+      (1 + 1) / 2,
+      12,
+    );
+  });
+
+  it('refuses a matrix of the wrong size and returns 0 for no queries', () => {
+    expect(() => topicAgreement([1, 2, 3], ['a'], ['a', 'b'], 1)).toThrow(/3 entries for 1×2/);
+    expect(topicAgreement([], [], ['a'], 1)).toBe(0);
   });
 });
