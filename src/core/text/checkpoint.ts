@@ -174,7 +174,12 @@ export function encodeCheckpoint(
 
 /** Reads a checkpoint, failing with a plain message when the bytes are not a whole, intact one. */
 export function decodeCheckpoint(input: ArrayBuffer | Uint8Array): EncoderCheckpoint {
-  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  // A plain Uint8Array view: Node's Buffer is a Uint8Array whose slice() shares memory instead of
+  // copying, which decodeValues relies on.
+  const bytes =
+    input instanceof Uint8Array
+      ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength)
+      : new Uint8Array(input);
   const fail = (why: string): never => {
     throw new Error(`The sentence encoder's weights are unreadable: ${why}.`);
   };

@@ -34,6 +34,18 @@ describe('encodeCheckpoint / decodeCheckpoint', () => {
     expect(back.tensors.norm0Gain!.shape).toEqual([4]);
   });
 
+  it('reads a Node Buffer taken from a larger pool as well as an ArrayBuffer', () => {
+    const bytes = encodeCheckpoint(checkpoint, { tokens: 'int8' });
+    const pooled = Buffer.concat([Buffer.alloc(13, 7), Buffer.from(bytes), Buffer.alloc(5)]);
+    const view = pooled.subarray(13, 13 + bytes.length);
+    const fromBuffer = decodeCheckpoint(view).tensors;
+    const fromArrayBuffer = decodeCheckpoint(bytes.slice().buffer).tensors;
+    expect(Array.from(fromBuffer.norm0Gain!.values)).toEqual([1, 0.5, -2, 3]);
+    expect(Array.from(fromBuffer.tokens!.values)).toEqual(
+      Array.from(fromArrayBuffer.tokens!.values),
+    );
+  });
+
   it('stores float16 within half precision and int8 within half a step of each row scale', () => {
     const bytes32 = encodeCheckpoint(checkpoint).length;
     const half = decodeCheckpoint(encodeCheckpoint(checkpoint, { tokens: 'float16' }));
