@@ -17,7 +17,7 @@ const USAGE =
 
 /** Copies of the chapter's corpus in the pretraining text, so its words get enough contexts. */
 const CORPUS_COPIES = 20;
-/** Words seen fewer times than this in WordNet (and absent from the corpus) share the unknown buckets. */
+/** Words seen fewer times than this (and absent from the training sentences) share the unknown buckets. */
 const MIN_COUNT = 5;
 /** Skip-gram (word, context) pairs per step, and masked-word sentences per step. */
 const PAIRS = 4096;
@@ -65,11 +65,10 @@ async function main(): Promise<void> {
     ...own,
     ...Array.from({ length: CORPUS_COPIES - 1 }, () => corpus).flat(),
   ]);
-  const wordnetCounts = countTokens(wordnet);
   const ownWords = countTokens(own);
   const allCounts = countTokens(text);
   const words = [...allCounts.keys()]
-    .filter((w) => (wordnetCounts.get(w) ?? 0) >= MIN_COUNT || ownWords.has(w))
+    .filter((w) => allCounts.get(w)! >= MIN_COUNT || ownWords.has(w))
     .sort((a, b) => allCounts.get(b)! - allCounts.get(a)! || (a < b ? -1 : 1));
   words.push('[MASK]'); // no text tokenises to it: brackets are dropped
   const vocabulary = vocabularyOfWords(words);

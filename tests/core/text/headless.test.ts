@@ -1,60 +1,55 @@
-// The headless run behind `npm run train:simcse`, on a small budget: training must lift the
-// evaluation Spearman above the untrained encoder's, in unsupervised mode with the defaults (the
-// variant the chapter's live figure runs) and in supervised mode. On the WASM backend, which the
-// script uses, because the default-width unsupervised run is several times slower on CPU.
-import '@tensorflow/tfjs-backend-wasm';
+// The headless run behind `npm run train:simcse`: evaluates before training and every K steps,
+// summarises, frees everything, and rejects a bad budget. What training achieves with the shipped
+// checkpoint is asserted by the chapter's claim tests (tests/claims/simcse.test.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type SimcseReport, runSimcse } from '../../../src/core/text/headless';
 import { cachedConstantCount } from '../../../src/core/constants';
 import { tf } from '../../../src/core/tf';
 import { defaultSimcseData } from '../../../src/data/sentences';
+import { useCpu } from '../helpers';
+import { randomCheckpoint } from './random-checkpoint';
 
-beforeAll(async () => {
-  if (!(await tf.setBackend('wasm'))) throw new Error('the WASM backend did not start');
-  await tf.ready();
-});
+beforeAll(useCpu);
 
 // Cached constants (the uniformity pair mask) are kept on purpose; everything else is freed.
 const live = () => tf.memory().numTensors - cachedConstantCount();
-/** The chapter's sentence data, as the script hands it in. */
-const data = defaultSimcseData();
+const full = defaultSimcseData();
+const data = {
+  corpus: full.corpus.filter((_, i) => i % 20 === 0),
+  triples: full.triples.slice(0, 24),
+  pairs: full.pairs.filter((_, i) => i % 8 === 0),
+  queries: full.queries.filter((_, i) => i % 40 === 0),
+};
+const checkpoint = randomCheckpoint(data, 16);
+const STEPS = 6;
 
 describe('runSimcse', () => {
-  it('unsupervised SimCSE with the defaults raises Spearman clearly above the untrained encoder', async () => {
-    const before = live();
-    const summary = await runSimcse({ data, mode: 'unsup', seed: 0, steps: 30, every: 30 });
-    expect(summary.history.map((r) => r.step)).toEqual([0, 30]);
-    expect(summary.final.spearman).toBeGreaterThan(summary.untrained.spearman + 0.025);
-    expect(live()).toBe(before);
-    // About 15 s on WASM; the margin is for a machine shared with other test runs.
-  }, 120_000);
-
-  it('supervised SimCSE raises Spearman too, and reports every K steps', async () => {
+  it('reports the untrained encoder and then every K steps, and frees everything', async () => {
     const before = live();
     const reports: SimcseReport[] = [];
     const summary = await runSimcse({
       data,
+      checkpoint,
       mode: 'sup',
       seed: 0,
       steps: STEPS,
       every: STEPS / 2,
-      batchSize: 16,
-      lr: 1e-3,
-      encoder: { width: 32 },
+      batchSize: 8,
       onReport: (r) => reports.push(r),
     });
     expect(reports.map((r) => r.step)).toEqual([0, STEPS / 2, STEPS]);
     expect(summary.history).toEqual(reports);
     expect(summary.untrained.loss).toBeNull();
     expect(summary.final.msPerStep).toBeGreaterThan(0);
-    expect(summary.final.spearman).toBeGreaterThan(summary.untrained.spearman + 0.02);
+    for (const r of reports) {
+      expect(r.topicAgreement).toBeGreaterThanOrEqual(0);
+      expect(r.topicAgreement).toBeLessThanOrEqual(1);
+    }
     expect(live()).toBe(before);
-  }, 120_000);
+  }, 60_000);
 
   it('rejects a bad budget', async () => {
-    await expect(runSimcse({ data, steps: -1 })).rejects.toThrow(/steps/);
-    await expect(runSimcse({ data, steps: 1, every: 0 })).rejects.toThrow(/every/);
+    await expect(runSimcse({ data, checkpoint, steps: -1 })).rejects.toThrow(/steps/);
+    await expect(runSimcse({ data, checkpoint, steps: 1, every: 0 })).rejects.toThrow(/every/);
   });
 });
-
-const STEPS = 12;
