@@ -217,10 +217,7 @@ function buildModel(
     settings.seed,
     checkpoint.tensors,
   );
-  const only = (globalThis as { __TRAIN?: number[] }).__TRAIN; // EXPERIMENT HACK
-  const trained: TrainableModel = only
-    ? { ...encoder, variables: encoder.variables.filter((_, i) => only.includes(i)) }
-    : settings.trainEmbeddings
+  const trained: TrainableModel = settings.trainEmbeddings
     ? encoder
     : {
         ...encoder,
