@@ -324,7 +324,8 @@ function createReadouts(
   function corpusEmbeddings(): tf.Tensor2D {
     if (corpusCache?.steps !== trainer.stepCount) {
       corpusCache?.embeddings.dispose();
-      corpusCache = { steps: trainer.stepCount, embeddings: embed(corpusTexts) };
+      // Kept: a caller may be inside tf.tidy (nearest, the topic check), which would free it.
+      corpusCache = { steps: trainer.stepCount, embeddings: tf.keep(embed(corpusTexts)) };
     }
     return corpusCache.embeddings;
   }
