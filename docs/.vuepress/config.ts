@@ -97,9 +97,11 @@ export default defineUserConfig({
         new URL('../../components/theme/UpdateNotice.vue', import.meta.url),
       ),
       generateSWConfig: {
-        // The default patterns miss the WASM binaries. Every browser with service workers reads
-        // WOFF2, so the KaTeX fonts' TTF and WOFF fallbacks are not precached.
-        globPatterns: ['**/*.{html,js,css,svg,woff2,wasm,webmanifest}'],
+        // The default patterns miss the WASM binaries and the SimCSE chapter's pretrained encoder
+        // (`bin`; its hashed file name is its version, so a new one is a new cache entry). Every
+        // browser with service workers reads WOFF2, so the KaTeX fonts' TTF and WOFF fallbacks are
+        // not precached.
+        globPatterns: ['**/*.{html,js,css,svg,woff2,wasm,bin,webmanifest}'],
       },
       showInstall: false,
       favicon: '/favicon.svg',

@@ -6,7 +6,6 @@ import type { SimcseData } from '../../src/core/text/data';
 import type { SentenceEncoder } from '../../src/core/text/encoder';
 import { cosine, topicAgreement } from '../../src/core/text/metrics';
 import type { Vocabulary } from '../../src/core/text/vocabulary';
-import { tf } from '../../src/core/tf';
 
 /** One line: development ρ, corpus topic agreement, anisotropy. */
 export async function developmentReadout(

@@ -57,8 +57,21 @@ export interface Experiment<T extends ExperimentShape = ExperimentShape> {
   dispose(): void;
 }
 
-/** How the host builds and changes one kind of experiment. */
-export interface ExperimentDefinition<T extends ExperimentShape = ExperimentShape> {
+/**
+ * What `create` returns: the experiment, or a promise of it for one that first loads what it needs
+ * (the SimCSE trainer fetches its pretrained encoder). The host awaits either.
+ */
+export type Created<T extends ExperimentShape = ExperimentShape> =
+  Experiment<T> | Promise<Experiment<T>>;
+
+/**
+ * How the host builds and changes one kind of experiment; `C` is what `create` returns (the
+ * experiment itself unless the definition says `Promise<Experiment<T>>`).
+ */
+export interface ExperimentDefinition<
+  T extends ExperimentShape = ExperimentShape,
+  C extends Created<T> = Experiment<T>,
+> {
   /** Registry name, e.g. `sphere` (the key it has in src/worker/registry.ts). */
   readonly name: string;
   /**
@@ -68,8 +81,8 @@ export interface ExperimentDefinition<T extends ExperimentShape = ExperimentShap
   parse(input: unknown): T['params'];
   /** Parameters whose change needs a new model: the host rebuilds the experiment for them. */
   readonly rebuildOn: readonly (keyof T['params'] & string)[];
-  /** Builds the experiment on the active tfjs backend. */
-  create(params: T['params'], seed: number): Experiment<T>;
+  /** Builds the experiment on the active tfjs backend; a rejection is the `create` command's. */
+  create(params: T['params'], seed: number): C;
 }
 
 /**
@@ -80,5 +93,5 @@ export interface AnyExperimentDefinition {
   readonly name: string;
   parse(input: unknown): FlatParams;
   readonly rebuildOn: readonly string[];
-  create(params: FlatParams, seed: number): Experiment;
+  create(params: FlatParams, seed: number): Created;
 }

@@ -124,8 +124,9 @@ export class TrainingHost implements TrainingApi {
     const definition: AnyExperimentDefinition = await loadExperiment(name);
     const parsed = definition.parse(params);
     assertSeed(seed);
+    const experiment = await definition.create(parsed, seed);
     await this.dispose();
-    this.current = { definition, experiment: definition.create(parsed, seed), params: parsed };
+    this.current = { definition, experiment, params: parsed };
     this.seed = seed;
     this.layoutDue = true;
   }
@@ -178,7 +179,7 @@ export class TrainingHost implements TrainingApi {
     const rebuild = needsRebuild(current.definition.rebuildOn, current.params, parsed);
     if (rebuild) {
       // A new shape: rebuild from the current seed, as a reset would.
-      const rebuilt = current.definition.create(parsed, this.seed);
+      const rebuilt = await current.definition.create(parsed, this.seed);
       current.experiment.dispose();
       current.experiment = rebuilt;
       this.layoutDue = true;

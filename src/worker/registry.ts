@@ -10,7 +10,7 @@
 //
 // To add a training figure: write src/worker/experiments/<name>.ts exporting an
 // ExperimentDefinition<Shape>, and add its loader here; its types follow.
-import type { AnyExperimentDefinition, ExperimentDefinition } from './experiment';
+import type { AnyExperimentDefinition, Created, ExperimentDefinition } from './experiment';
 
 /** Name → loader of every experiment. */
 export const EXPERIMENTS = {
@@ -29,7 +29,7 @@ export type DefinitionOf<N extends ExperimentName> = Awaited<ReturnType<(typeof 
 
 /** The ExperimentShape of experiment `N` (its params, metrics, arrays and layout types). */
 export type ShapeOf<N extends ExperimentName> = N extends ExperimentName
-  ? DefinitionOf<N> extends ExperimentDefinition<infer T>
+  ? DefinitionOf<N> extends ExperimentDefinition<infer T, Created<infer T>>
     ? T
     : never
   : never;

@@ -1,4 +1,7 @@
-// The PWA: after one online visit, every page and the demo work with the network cut.
+// The PWA: after one online visit, every page and the demo work with the network cut, the SimCSE
+// figures included: their pretrained encoder (a `.bin` asset) is precached with the rest, so its
+// panels load it and the trainer starts in its worker offline.
+import type { Page } from '@playwright/test';
 import { SITE_PAGES, expect, scrollThrough, searchFor, settleDemos, test } from './fixtures';
 
 test('after one visit, every page, its demos and the search work offline', async ({
@@ -35,8 +38,34 @@ test('after one visit, every page, its demos and the search work offline', async
       broken.length === 0,
       `${path || 'Home'} offline: demos in error: ${broken.map(([n]) => n).join(', ')}`,
     );
+    const encoders = await settleEncoders(page);
+    expect(
+      encoders.every((state) => state === 'ready'),
+      `${path || 'Home'} offline: the pretrained encoder's panels read ${encoders.join(', ')}`,
+    );
+    if (path === 'simcse.html') {
+      expect(encoders.length === 2, `${encoders.length} SimCSE figures waited for the encoder`);
+      await page.waitForSelector('.simcse-trainer[data-mode="worker"][data-evaluated-at="0"]', {
+        timeout: 120_000,
+      });
+    }
     await page.close();
   }
   const { page } = await open('', context);
   await searchFor(page, 'temperature', /temperature/i);
 });
+
+/** Waits until no figure on the page is loading the pretrained encoder; returns their states. */
+async function settleEncoders(page: Page): Promise<string[]> {
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('[data-encoder]')].every(
+        (el) => el.getAttribute('data-encoder') !== 'loading',
+      ),
+    null,
+    { timeout: 60_000 },
+  );
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-encoder]')].map((el) => el.getAttribute('data-encoder')!),
+  );
+}

@@ -1,7 +1,9 @@
-// The SimCSE trainer's experiment: parameter checks, the paper references, and one short run on
-// WASM (snapshot metrics, both baselines, neighbours before and after and none for a query of no
-// known word, a flat tensor count).
-import { beforeAll, describe, expect, it } from 'vitest';
+// The SimCSE trainer's experiment: parameter checks, the paper references, one short run on WASM
+// from the committed pretrained checkpoint (snapshot metrics, both baselines, topic agreement
+// before and after, neighbours before and after and none for a query of no known word, a flat
+// tensor count), and what `create` does when the checkpoint cannot be had.
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tf } from '../../src/core/tf';
 import { labelledSentences } from '../../src/data/sentences';
 import { paperReference, recordRun } from '../../src/support/simcse-trainer';
@@ -18,6 +20,18 @@ import { SIMCSE_SCHEMA } from '../../src/settings/simcse';
 import { useWasm } from './helpers';
 
 beforeAll(useWasm);
+afterEach(() => void vi.unstubAllGlobals());
+
+const CHECKPOINT = readFileSync(
+  new URL('../../src/data/text-encoder/sentence-encoder.bin', import.meta.url),
+);
+
+/** Serves the committed checkpoint to `fetch`, as the built site does; returns the fetch spy. */
+function serveCheckpoint(body: () => BodyInit = () => new Uint8Array(CHECKPOINT)) {
+  const fetcher = vi.fn(async () => new Response(body()));
+  vi.stubGlobal('fetch', fetcher);
+  return fetcher;
+}
 
 describe('SimCSE parameters', () => {
   it('accept the defaults and name bad or missing fields', () => {
@@ -61,12 +75,17 @@ describe('paper references', () => {
 
 describe('SimCSE experiment', () => {
   it('trains, evaluates against both baselines and answers queries before and after', async () => {
+    serveCheckpoint();
     const query = 'A dog runs across the park.';
-    const experiment = simcseExperiment.create({ ...SIMCSE_DEFAULTS, query }, 3);
+    const experiment = await simcseExperiment.create({ ...SIMCSE_DEFAULTS, query }, 3);
     const first = await experiment.snapshot();
     expect(first.step).toBe(0);
-    expect(first.metrics.spearman).toBeCloseTo(first.metrics.spearmanUntrained!, 6);
+    expect(first.metrics.spearman).toBeCloseTo(first.metrics.spearmanPretrained, 6);
     expect(first.metrics.spearmanBow).toBeGreaterThan(0);
+    // The pretrained encoder already groups sentences by topic: far above chance (1 in 22).
+    expect(first.metrics.topicAgreement).toBeCloseTo(first.metrics.topicAgreementPretrained, 6);
+    expect(first.metrics.topicAgreementPretrained).toBeGreaterThan(0.2);
+    expect(first.metrics.topicAgreementPretrained).toBeLessThanOrEqual(1);
     const corpus = labelledSentences();
     const after = Array.from(first.arrays.afterIndex!);
     expect(after).toHaveLength(5);
@@ -82,7 +101,9 @@ describe('SimCSE experiment', () => {
     expect(trained.step).toBe(5);
     expect(trained.metrics.evaluatedAt).toBe(5);
     expect(trained.metrics.spearman).not.toBe(first.metrics.spearman);
-    expect(trained.metrics.spearmanUntrained).toBe(first.metrics.spearmanUntrained);
+    expect(trained.metrics.spearmanPretrained).toBe(first.metrics.spearmanPretrained);
+    expect(trained.metrics.topicAgreementPretrained).toBe(first.metrics.topicAgreementPretrained);
+    expect(trained.metrics.topicAgreement).toBeGreaterThanOrEqual(0);
     expect(Array.from(trained.arrays.beforeIndex!)).toEqual(after);
 
     expect(trained.metrics.queryKnownWords).toBe(6);
@@ -101,8 +122,9 @@ describe('SimCSE experiment', () => {
 
   it('leaves no tensors behind, cycle after cycle', async () => {
     // The first cycle may create tfjs's own lasting tensors; the second must add none.
+    serveCheckpoint();
     const cycle = async () => {
-      const experiment = simcseExperiment.create({ ...SIMCSE_DEFAULTS, query: 'rain' }, 1);
+      const experiment = await simcseExperiment.create({ ...SIMCSE_DEFAULTS, query: 'rain' }, 1);
       await experiment.run(2);
       await experiment.snapshot();
       experiment.reset(2);
@@ -112,5 +134,15 @@ describe('SimCSE experiment', () => {
     };
     const settled = await cycle();
     expect(await cycle()).toBe(settled);
+  }, 120_000);
+
+  it('fetches the checkpoint once per thread: new runs and rebuilds reuse it', async () => {
+    // Earlier tests in this file already loaded it: a rebuild and a new run fetch nothing.
+    const fetcher = serveCheckpoint();
+    const experiment = await simcseExperiment.create({ ...SIMCSE_DEFAULTS, query: '' }, 1);
+    experiment.reset(2);
+    experiment.dispose();
+    (await simcseExperiment.create({ ...SIMCSE_DEFAULTS, query: '' }, 1)).dispose();
+    expect(fetcher).not.toHaveBeenCalled();
   }, 120_000);
 });

@@ -16,9 +16,10 @@ import { deleteWords } from './augment';
 import { tfidfEncoder } from './baseline';
 import type { EncoderCheckpoint } from './checkpoint';
 import type { SimcseData } from './data';
-import { type PassOptions, type SentenceEncoder, createSentenceEncoder } from './encoder';
+import type { PassOptions, SentenceEncoder } from './encoder';
 import { anisotropy, evaluateSts, topicAgreement } from './metrics';
-import { type Vocabulary, padBatch, vocabularyOfWords } from './vocabulary';
+import { checkpointEncoder, checkpointVocabulary } from './pretrained';
+import { type Vocabulary, padBatch } from './vocabulary';
 
 /** Which SimCSE: dropout views of unlabelled sentences, or NLI entailment / contradiction. */
 export type SimcseMode = 'unsup' | 'sup';
@@ -184,10 +185,7 @@ function prepareText(
   mode: SimcseMode,
 ): PreparedText {
   const corpusTexts = data.corpus.map((s) => s.text);
-  const vocabulary = vocabularyOfWords(checkpoint.words, {
-    unknownBuckets: checkpoint.unknownBuckets,
-    maxLength: checkpoint.maxLength,
-  });
+  const vocabulary = checkpointVocabulary(checkpoint);
   const alignedPairs = data.pairs.filter((p) => p.score >= 4);
   const baselineSpearman = evaluateSts(tfidfEncoder(corpusTexts), data.pairs).spearman;
   if (mode === 'sup' && data.triples.length < 2)
@@ -211,12 +209,7 @@ function buildModel(
   settings: SimcseSession['options'],
 ): SimcseModel {
   const { vocabulary } = text;
-  const { width, heads, hidden } = checkpoint;
-  const encoder = createSentenceEncoder(
-    { width, heads, hidden, vocabularySize: vocabulary.size, maxLength: vocabulary.maxLength },
-    settings.seed,
-    checkpoint.tensors,
-  );
+  const encoder = checkpointEncoder(checkpoint, vocabulary, settings.seed);
   const trained: TrainableModel = settings.trainEmbeddings
     ? encoder
     : {
@@ -331,7 +324,8 @@ function createReadouts(
   function corpusEmbeddings(): tf.Tensor2D {
     if (corpusCache?.steps !== trainer.stepCount) {
       corpusCache?.embeddings.dispose();
-      corpusCache = { steps: trainer.stepCount, embeddings: embed(corpusTexts) };
+      // Kept: a caller may be inside tf.tidy (nearest, the topic check), which would free it.
+      corpusCache = { steps: trainer.stepCount, embeddings: tf.keep(embed(corpusTexts)) };
     }
     return corpusCache.embeddings;
   }

@@ -1,8 +1,11 @@
-// The SimCSE trainer's experiment: a core SimCSE session (src/core/text/simcse.ts) trained step by
-// step, next to an untrained twin of the same seed that gives the "before" numbers (the untrained
-// encoder's Spearman and nearest neighbours). Evaluating means encoding the evaluation pairs and
-// the whole corpus, which costs several training steps, so it runs on a time budget: at most a
+// The SimCSE trainer's experiment: a core SimCSE session (src/core/text/simcse.ts) fine-tuning the
+// pretrained sentence encoder step by step, next to an untuned twin of the same checkpoint and seed
+// that gives the "before" numbers (the pretrained encoder's Spearman, topic agreement and nearest
+// neighbours). `create` first fetches and decodes the checkpoint, once per thread
+// (../sentence-encoder.ts); both sessions share it. Evaluating means encoding the evaluation pairs
+// and the whole corpus, which costs several training steps, so it runs on a time budget: at most a
 // fifth of the wall time, and always when training is paused (a zero-step run).
+import type { EncoderCheckpoint } from '../../core/text/checkpoint';
 import {
   createSimcseSession,
   type Neighbour,
@@ -12,19 +15,23 @@ import {
 import { tokenize } from '../../core/text/tokenizer';
 import { defaultSimcseData } from '../../data/sentences';
 import type { Experiment, ExperimentDefinition, LossReading, Snapshot } from '../experiment';
+import { loadSentenceEncoder } from '../sentence-encoder';
 import { effectiveDropout, parseSimcseParams, type SimcseParams } from '../../settings/simcse';
 
 /**
- * What a snapshot reports: the latest evaluation of the trained encoder (Spearman, anisotropy,
- * alignment, uniformity) as of step `evaluatedAt`, and the latest loss and both baselines.
+ * What a snapshot reports: the latest evaluation of the fine-tuned encoder (Spearman, anisotropy,
+ * alignment, uniformity, topic agreement) as of step `evaluatedAt`, the latest loss, and the
+ * baselines: the pretrained encoder before fine-tuning, and TF-IDF.
  */
 export type SimcseMetrics = SimcseEvaluation & {
   /** Step of the evaluation the other numbers come from. */
   evaluatedAt: number;
   /** The latest training loss read back (NaN before the first reading). */
   loss: number;
-  /** Spearman of the untrained encoder of the same seed. */
-  spearmanUntrained: number;
+  /** Spearman of the pretrained encoder before fine-tuning (same checkpoint and seed). */
+  spearmanPretrained: number;
+  /** Top-5 topic agreement of the pretrained encoder before fine-tuning. */
+  topicAgreementPretrained: number;
   /** Spearman of the TF-IDF bag of words. */
   spearmanBow: number;
   /**
@@ -35,7 +42,7 @@ export type SimcseMetrics = SimcseEvaluation & {
 };
 
 /**
- * The query's nearest corpus sentences, before (untrained) and after training: corpus indices
+ * The query's nearest corpus sentences, before (pretrained) and after fine-tuning: corpus indices
  * (in defaultSimcseData().corpus order) and cosines. All four, or none when the query has no
  * word the vocabulary knows (an empty query included).
  */
@@ -62,10 +69,14 @@ const EVAL_SHARE = 0.2;
 /** Neighbours returned per query. */
 const NEIGHBOURS = 5;
 
-/** A session of `params` and `seed` (mode, view ablation, τ and p are fixed per session). */
-function session(params: SimcseParams, seed: number): SimcseSession {
+/**
+ * A session fine-tuning `checkpoint` with `params` and `seed` (mode, view ablation, τ and p are
+ * fixed per session).
+ */
+function session(params: SimcseParams, seed: number, checkpoint: EncoderCheckpoint): SimcseSession {
   return createSimcseSession({
     data: defaultSimcseData(),
+    checkpoint,
     mode: params.mode,
     seed,
     tau: params.tau,
@@ -96,10 +107,10 @@ class SimcseExperiment implements Experiment<SimcseShape> {
   private params: SimcseParams;
   private seed: number;
   private trained: SimcseSession;
-  private untrained: SimcseSession;
+  private pretrained: SimcseSession;
   private readonly corpusIndex: ReadonlyMap<string, number>;
-  /** Untrained Spearman of this seed (evaluated once per session pair). */
-  private before: number | null = null;
+  /** The pretrained encoder's evaluation (once per session pair: it never trains). */
+  private before: SimcseEvaluation | null = null;
   private last: Evaluated | null = null;
   private lastLoss = Number.NaN;
   private evalMs = 0;
@@ -110,11 +121,15 @@ class SimcseExperiment implements Experiment<SimcseShape> {
   private answeredKnownWords = 0;
   private neighbours: SimcseNeighbours = {};
 
-  constructor(params: SimcseParams, seed: number) {
+  constructor(
+    params: SimcseParams,
+    seed: number,
+    private readonly checkpoint: EncoderCheckpoint,
+  ) {
     this.params = { ...params };
     this.seed = seed;
-    this.trained = session(params, seed);
-    this.untrained = session(params, seed);
+    this.trained = session(params, seed, checkpoint);
+    this.pretrained = session(params, seed, checkpoint);
     // The page numbers corpus sentences the same way: in defaultSimcseData().corpus order.
     this.corpusIndex = new Map(defaultSimcseData().corpus.map((s, i) => [s.text, i]));
   }
@@ -139,7 +154,7 @@ class SimcseExperiment implements Experiment<SimcseShape> {
   }
 
   async snapshot(): Promise<Snapshot<SimcseShape>> {
-    if (this.before === null) this.before = (await this.untrained.evaluate()).spearman;
+    this.before ??= await this.pretrained.evaluate();
     if (this.evaluationDue()) {
       const start = performance.now();
       const evaluation = await this.trained.evaluate();
@@ -157,7 +172,8 @@ class SimcseExperiment implements Experiment<SimcseShape> {
         ...last.metrics,
         evaluatedAt: last.step,
         loss: this.lastLoss,
-        spearmanUntrained: this.before,
+        spearmanPretrained: this.before.spearman,
+        topicAgreementPretrained: this.before.topicAgreement,
         spearmanBow: this.trained.baselineSpearman,
         queryKnownWords: this.answeredKnownWords,
       },
@@ -183,7 +199,7 @@ class SimcseExperiment implements Experiment<SimcseShape> {
       const before =
         query === this.answered && this.neighbours.beforeIndex
           ? { index: this.neighbours.beforeIndex, cosine: this.neighbours.beforeCosine! }
-          : packNeighbours(await this.untrained.nearest(query, NEIGHBOURS), this.corpusIndex);
+          : packNeighbours(await this.pretrained.nearest(query, NEIGHBOURS), this.corpusIndex);
       this.neighbours = {
         afterIndex: after.index,
         afterCosine: after.cosine,
@@ -209,8 +225,8 @@ class SimcseExperiment implements Experiment<SimcseShape> {
     } else {
       this.dispose();
       this.seed = seed;
-      this.trained = session(this.params, seed);
-      this.untrained = session(this.params, seed);
+      this.trained = session(this.params, seed, this.checkpoint);
+      this.pretrained = session(this.params, seed, this.checkpoint);
       this.before = null;
     }
     this.last = null;
@@ -220,15 +236,19 @@ class SimcseExperiment implements Experiment<SimcseShape> {
 
   dispose(): void {
     this.trained.dispose();
-    this.untrained.dispose();
+    this.pretrained.dispose();
   }
 }
 
 /** The SimCSE trainer, as the training host's registry lists it. */
-export const simcseExperiment: ExperimentDefinition<SimcseShape> = {
+export const simcseExperiment: ExperimentDefinition<
+  SimcseShape,
+  Promise<Experiment<SimcseShape>>
+> = {
   name: 'simcse',
   parse: parseSimcseParams,
   // A session fixes its mode, views, τ and p when created; a change starts a new run.
   rebuildOn: ['mode', 'ablation', 'tau', 'dropout'],
-  create: (params, seed) => new SimcseExperiment(params, seed),
+  // The checkpoint is fetched on the first create in this thread; a rebuild reuses it.
+  create: async (params, seed) => new SimcseExperiment(params, seed, await loadSentenceEncoder()),
 };

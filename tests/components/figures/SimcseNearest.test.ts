@@ -85,7 +85,7 @@ describe('SimcseNearest', () => {
     expect(before[0]!.text()).toContain(corpus[0]!.text);
     expect(after[0]!.text()).toContain('0.990');
     expect(after[0]!.text()).toContain(corpus[10]!.text);
-    expect(panel.text()).toContain('After 40 steps');
+    expect(panel.text()).toContain('Fine-tuned, after 40 steps');
     panel.unmount();
   });
 });

@@ -65,6 +65,16 @@ describe('createSimcseSession', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('searches after a step without evaluating first (the corpus cache outlives its tidy)', async () => {
+    const stepped = small({ seed: 5 });
+    stepped.step();
+    // The first search embeds the corpus again inside its own tf.tidy; the cache must survive it.
+    await stepped.nearest('rain');
+    expect(await stepped.nearest('a dog')).toHaveLength(5);
+    expect(Number.isFinite((await stepped.evaluate()).anisotropy)).toBe(true);
+    stepped.dispose();
+  });
+
   it('returns the k nearest corpus sentences, most similar first, for any query', async () => {
     const neighbours = await session.nearest(data.corpus[3]!.text, 3);
     expect(neighbours).toHaveLength(3);
