@@ -119,7 +119,10 @@ async function main(): Promise<void> {
   const trainable = sequences.filter((s) => s.length >= 3);
   for (let step = 1; step <= mlmSteps; step++) {
     const start = ((step - 1) * SENTENCES) % trainable.length;
-    const batch = Array.from({ length: SENTENCES }, (_, i) => trainable[(start + i) % trainable.length]!);
+    const batch = Array.from(
+      { length: SENTENCES },
+      (_, i) => trainable[(start + i) % trainable.length]!,
+    );
     const loss = mlm.step(batch);
     if (step % 250 === 0 || step === mlmSteps) {
       console.log(

@@ -29,7 +29,8 @@ export async function developmentReadout(
   const n = vectors.length;
   const cosines = new Float32Array(n * n);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) cosines[i * n + j] = i === j ? -2 : cosine(vectors[i]!, vectors[j]!);
+    for (let j = 0; j < n; j++)
+      cosines[i * n + j] = i === j ? -2 : cosine(vectors[i]!, vectors[j]!);
   }
   const topics = corpus.map((s) => s.topic);
   const topic = topicAgreement(cosines, topics, topics, 5);

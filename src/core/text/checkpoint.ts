@@ -145,7 +145,9 @@ export function encodeCheckpoint(
   for (const [name, tensor] of Object.entries(checkpoint.tensors)) {
     const size = tensor.shape.reduce((a, b) => a * b, 1);
     if (size !== tensor.values.length) {
-      throw new Error(`tensor ${name}: shape [${tensor.shape.join(', ')}] ≠ ${tensor.values.length} values.`);
+      throw new Error(
+        `tensor ${name}: shape [${tensor.shape.join(', ')}] ≠ ${tensor.values.length} values.`,
+      );
     }
     const kind = storage[name] ?? 'float32';
     const blob = encodeValues(tensor, kind);
@@ -160,8 +162,18 @@ export function encodeCheckpoint(
     data.set(blob, at);
     at += blob.length;
   }
-  const { tensors: _tensors, ...rest } = checkpoint;
-  const header: Header = { format: 1, ...rest, checksum: fnv1a(data), entries };
+  const header: Header = {
+    format: 1,
+    words: checkpoint.words,
+    unknownBuckets: checkpoint.unknownBuckets,
+    maxLength: checkpoint.maxLength,
+    width: checkpoint.width,
+    heads: checkpoint.heads,
+    hidden: checkpoint.hidden,
+    provenance: checkpoint.provenance,
+    checksum: fnv1a(data),
+    entries,
+  };
   const json = new TextEncoder().encode(JSON.stringify(header));
   const start = Math.ceil((8 + json.length) / 4) * 4;
   const out = new Uint8Array(start + data.length);
@@ -206,6 +218,14 @@ export function decodeCheckpoint(input: ArrayBuffer | Uint8Array): EncoderCheckp
       values: decodeValues(data.subarray(entry.offset, entry.offset + entry.bytes), entry),
     };
   }
-  const { format: _format, checksum: _checksum, entries: _entries, ...rest } = header;
-  return { ...rest, tensors };
+  return {
+    words: header.words,
+    unknownBuckets: header.unknownBuckets,
+    maxLength: header.maxLength,
+    width: header.width,
+    heads: header.heads,
+    hidden: header.hidden,
+    provenance: header.provenance,
+    tensors,
+  };
 }

@@ -143,7 +143,9 @@ export function createSentenceEncoder(
   const rng = createRng(seed);
   // tidy frees each initial tensor; the variable keeps its own reference to the data.
   // Unnamed: tfjs variable names are global, and several encoders may exist at once.
-  const variables = initializers.map((entry) => tf.tidy(() => tf.variable(initial(entry, rng), true)));
+  const variables = initializers.map((entry) =>
+    tf.tidy(() => tf.variable(initial(entry, rng), true)),
+  );
   const byName = new Map(variables.map((v, i) => [initializers[i]![0], v as tf.Tensor2D]));
   const w = (name: string) => byName.get(name)!;
   const attention: AttentionWeights = {
@@ -211,7 +213,9 @@ export function createSentenceEncoder(
     encodeTokens,
     reinitialize(newSeed: number) {
       const fresh = createRng(newSeed);
-      tf.tidy(() => initializers.forEach((entry, i) => variables[i]!.assign(initial(entry, fresh))));
+      tf.tidy(() =>
+        initializers.forEach((entry, i) => variables[i]!.assign(initial(entry, fresh))),
+      );
     },
     dispose: () => variables.forEach((v) => v.dispose()),
   };

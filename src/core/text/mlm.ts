@@ -68,7 +68,8 @@ export function createMaskedWordModel(options: MaskedWordOptions): MaskedWordMod
   const negatives = options.negatives ?? 256;
   const dropout = options.dropout ?? 0.1;
   assertInteger(negatives, 'negatives', 1);
-  if (!(maskRate > 0 && maskRate < 1)) throw new Error(`maskRate must be in (0, 1) (got ${maskRate}).`);
+  if (!(maskRate > 0 && maskRate < 1))
+    throw new Error(`maskRate must be in (0, 1) (got ${maskRate}).`);
   const rng = createRng(options.seed ?? 0);
   const noise = noiseSampler(options.counts, rng);
   const optimizer = tf.train.adam(options.lr ?? 1e-3);

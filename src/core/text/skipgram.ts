@@ -117,7 +117,10 @@ export function createSkipgram(options: SkipgramOptions): Skipgram {
         }
       }
     }
-    const noiseIds = Int32Array.from({ length: pairs * negatives }, () => noise[rng.int(noise.length)]!);
+    const noiseIds = Int32Array.from(
+      { length: pairs * negatives },
+      () => noise[rng.int(noise.length)]!,
+    );
     return { words, contexts, noiseIds };
   }
 
@@ -138,10 +141,7 @@ export function createSkipgram(options: SkipgramOptions): Skipgram {
               [2],
             );
             // −log σ(u·v) − Σ log σ(−u·n): log σ(x) = −softplus(−x).
-            const perPair = tf.add(
-              tf.softplus(tf.neg(positive)),
-              tf.sum(tf.softplus(negative), 1),
-            );
+            const perPair = tf.add(tf.softplus(tf.neg(positive)), tf.sum(tf.softplus(negative), 1));
             return tf.sum(perPair) as tf.Scalar;
           },
           true,
