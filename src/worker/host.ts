@@ -124,9 +124,12 @@ export class TrainingHost implements TrainingApi {
     const definition: AnyExperimentDefinition = await loadExperiment(name);
     const parsed = definition.parse(params);
     assertSeed(seed);
-    const experiment = await definition.create(parsed, seed);
     await this.dispose();
-    this.current = { definition, experiment, params: parsed };
+    this.current = {
+      definition,
+      experiment: await definition.create(parsed, seed),
+      params: parsed,
+    };
     this.seed = seed;
     this.layoutDue = true;
   }
