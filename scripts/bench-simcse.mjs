@@ -64,22 +64,28 @@ try {
   const before = await readouts(page);
   await page.locator(FRAME).getByRole('button', { name: 'Play' }).click();
   await page.waitForTimeout(SECONDS * 1000);
-  await page.locator(FRAME).getByRole('button', { name: 'Pause' }).click();
-  // Paused, the figure evaluates the encoder it stopped at.
-  await page.waitForFunction(
-    (lab) => {
-      const root = document.querySelector(lab);
-      return root?.getAttribute('data-evaluated-at') === root?.getAttribute('data-step');
-    },
-    LAB,
-    { timeout: 120_000, polling: 250 },
-  );
+  // The Play button toggles (aria-pressed); pressing it again pauses.
+  await page.locator(FRAME).getByRole('button', { name: 'Play' }).click();
+  // Paused, the figure evaluates the encoder it stopped at; give it up to a minute, then report
+  // whichever step the read-outs are from.
+  await page
+    .waitForFunction(
+      (lab) => {
+        const root = document.querySelector(lab);
+        return root?.getAttribute('data-evaluated-at') === root?.getAttribute('data-step');
+      },
+      LAB,
+      { timeout: 60_000, polling: 250 },
+    )
+    .catch(() => undefined);
   const after = await readouts(page);
   await context.close();
   const f3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : '–');
   const pct = (x) => (Number.isFinite(x) ? `${(100 * (x > 1 ? x / 100 : x)).toFixed(1)} %` : '–');
   console.log(`SimCSE trainer, default settings, ${SECONDS} s of training (worker on ${backend})`);
-  console.log(`steps: ${after.step} (${(after.step / SECONDS).toFixed(2)} steps/s)`);
+  console.log(
+    `steps: ${after.step} (${(after.step / SECONDS).toFixed(2)} steps/s); read-outs from step ${after.evaluatedAt}`,
+  );
   console.log(
     `Spearman on the held-out pairs: fine-tuned ${f3(after.spearman)} · pretrained ` +
       `${f3(after['spearman-pretrained'])} (gain ${f3(after.spearman - after['spearman-pretrained'])}) · ` +
