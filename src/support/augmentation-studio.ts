@@ -43,6 +43,38 @@ export function describeView(p: ViewParams): string[] {
   return lines.length ? lines : ['no augmentation (this view is the original)'];
 }
 
+/** Lines of a view's caption in the studio: always this many, so every caption is as tall. */
+export const CAPTION_LINES = 6;
+
+const JITTER_SHORT = { brightness: 'bri', contrast: 'con', saturation: 'sat', hue: 'hue' } as const;
+
+/**
+ * A view's caption: {@link CAPTION_LINES} short lines in pipeline order, one slot per stage, so
+ * captions line up from view to view and never change height (`''` where a stage has nothing to
+ * add). {@link describeView} has the full sentences, for the picture's accessible name.
+ */
+export function viewCaption(p: ViewParams): string[] {
+  const crop = p.crop
+    ? `crop ${pct(p.crop.height * p.crop.width)}, aspect ${fixed(p.crop.width / p.crop.height)}`
+    : 'no crop';
+  const flip = p.flip ? 'flipped left–right' : 'not flipped';
+  let jitter = ['no colour jitter', '', ''];
+  if (p.jitter) {
+    const j = p.jitter;
+    const hue = `${j.hue >= 0 ? '+' : '−'}${Math.abs(j.hue).toFixed(2)}`;
+    jitter = [
+      `brightness ×${fixed(j.brightness)}, contrast ×${fixed(j.contrast)}`,
+      `saturation ×${fixed(j.saturation)}, hue ${hue}`,
+      `order ${j.order.map((op) => JITTER_SHORT[op]).join(' → ')}`,
+    ];
+  }
+  const last = [
+    p.grayscale ? 'grayscale' : '',
+    p.blurSigma === null ? '' : `blur σ = ${p.blurSigma.toFixed(1)} px`,
+  ];
+  return [crop, flip, ...jitter, last.filter(Boolean).join(', ')];
+}
+
 /** What the studio needs to know about a file before decoding it. */
 export interface FileFacts {
   readonly name: string;

@@ -69,7 +69,7 @@ export function useSweepChart(truth: Ref<number>) {
  * mean estimate; `clear` starts over (a reset or a rebuild).
  */
 export function useCriticChart(levels: { logN: Ref<number>; truth: Ref<number> }) {
-  const learned = new SeriesBuffer('InfoNCE, learned critic', categoryColor(3));
+  const learned = new SeriesBuffer('learned critic, this batch', categoryColor(3));
   const ceiling = new SeriesBuffer('log N', categoryColor(0));
   const target = new SeriesBuffer('true MI', categoryColor(1));
   const revision = ref(0);

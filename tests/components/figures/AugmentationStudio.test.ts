@@ -9,10 +9,12 @@ import { defineComponent, h, reactive, ref } from 'vue';
 import AugmentationStudioLive from '../../../components/figures/live/AugmentationStudioLive.vue';
 import { STUDIO_SCHEMA, type StudioSettings } from '../../../src/settings/augmentation-studio';
 import {
+  CAPTION_LINES,
   MAX_FILE_BYTES,
   describeView,
   fileProblem,
   headerProblem,
+  viewCaption,
 } from '../../../src/support/augmentation-studio';
 import { bytes, png } from '../../support/image-bytes';
 import { defaultValues } from '../../../src/settings/schema';
@@ -82,6 +84,9 @@ describe('AugmentationStudio', () => {
     const views = wrapper.findAll('.studio__view');
     expect(views.length).toBeGreaterThanOrEqual(4);
     expect(views[0]!.find('figcaption').text().length).toBeGreaterThan(0);
+    // Every caption has the same number of lines, and the stream always three slots.
+    for (const view of views) expect(view.findAll('figcaption span')).toHaveLength(CAPTION_LINES);
+    expect(wrapper.findAll('.studio__pair')).toHaveLength(3);
     expect(wrapper.findAll('button[aria-pressed]').length).toBeGreaterThanOrEqual(11);
     expect(errors).toEqual([]);
     wrapper.unmount();
@@ -205,6 +210,33 @@ describe('studio helpers', () => {
     expect(headerProblem(file('d.png', 'image/png'), damaged)).toBe(
       'd.png is a PNG file with a damaged header: it has no IHDR chunk.',
     );
+  });
+
+  it('caption a view in a fixed number of short lines, one slot per stage', () => {
+    const none = { crop: null, flip: false, jitter: null, grayscale: false, blurSigma: null };
+    expect(viewCaption(none)).toEqual(['no crop', 'not flipped', 'no colour jitter', '', '', '']);
+    const lines = viewCaption({
+      crop: { top: 0, left: 0, height: 0.5, width: 0.5 },
+      flip: true,
+      jitter: {
+        brightness: 0.81,
+        contrast: 0.49,
+        saturation: 0.51,
+        hue: -0.18,
+        order: ['hue', 'contrast', 'saturation', 'brightness'],
+      },
+      grayscale: true,
+      blurSigma: 1.25,
+    });
+    expect(lines).toEqual([
+      'crop 25 %, aspect 1.00',
+      'flipped left–right',
+      'brightness ×0.81, contrast ×0.49',
+      'saturation ×0.51, hue −0.18',
+      'order hue → con → sat → bri',
+      'grayscale, blur σ = 1.3 px',
+    ]);
+    expect(lines).toHaveLength(CAPTION_LINES);
   });
 
   it('describe a view line by line, or say it is the original', () => {
