@@ -1,5 +1,5 @@
-// Client enhance: registers DemoFrame and every figure in components/figures/ globally, so a page
-// uses <FileName /> in markdown with no import. Figures are async components: a figure's code is
+// Client enhance: registers DemoFrame, ScrollBox and every figure in components/figures/ globally,
+// so a page uses <FileName /> in markdown with no import. Figures are async components: a figure's code is
 // fetched only on the pages that use it, when it comes near the screen. The page head resolves
 // without `localeCompare` (pageHead.ts). Navigations within a page keep the figures' settings in the
 // address (keepAddressQuery.ts), and another page opens without a smooth scroll across it
@@ -15,6 +15,7 @@ import 'register-service-worker';
 import { diagnoseChunkFailure, isChunkLoadError } from '../../components/composables/chunkFailure';
 import DemoFrame from '../../components/DemoFrame.vue';
 import FigureUnavailable from '../../components/ui/FigureUnavailable.vue';
+import ScrollBox from '../../components/ui/ScrollBox.vue';
 import { appMounted } from '../../components/theme/isActiveSidebarItem';
 import { figureComponents } from './figures';
 import { instantPageScroll } from './instantPageScroll';
@@ -33,6 +34,8 @@ export default defineClientConfig({
     instantPageScroll(router);
     // A generic SFC's type is a function signature; the registry only needs a component.
     app.component('DemoFrame', DemoFrame as unknown as Component);
+    // The box every display formula and table of the markdown sits in (markdownLayout.ts).
+    app.component('ScrollBox', ScrollBox);
     for (const [name, loader] of figureComponents(loaders)) {
       // Hydrated near the screen, so the page's own hydration task does not also fetch and
       // set up every figure (each one's chunk and its preload links) on load.

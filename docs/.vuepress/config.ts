@@ -9,6 +9,7 @@ import { defineUserConfig } from 'vuepress';
 import { resolveBase } from './base';
 import { tfjsChunkGroups } from './chunks';
 import { contentSecurityPolicyPlugin } from './contentSecurityPolicy';
+import { markdownLayout } from './markdownLayout';
 import { pageHeaders } from './pageHeaders';
 import { pageHints } from './pageHints';
 import { sidebar } from './sidebar';
@@ -81,6 +82,8 @@ export default defineUserConfig({
 
   plugins: [
     markdownMathPlugin({ type: 'katex' }),
+    // After the math plugin: wraps its display formulas (and tables) in scroll boxes.
+    markdownLayout(),
     slimsearchPlugin({ indexContent: true, suggestion: true }),
     slimsearchWorkerFix(),
     pageHints(),

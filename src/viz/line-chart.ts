@@ -122,30 +122,11 @@ export function padDomain(extent: [number, number] | null, pad = 0.05): [number,
   return [lo - m, hi + m];
 }
 
-/** Plot area inside the SVG's viewBox. */
+/** A chart's size and the margins around its plot area, in CSS px. */
 export interface ChartFrame {
   width: number;
   height: number;
   margin: { top: number; right: number; bottom: number; left: number };
-}
-
-/** The x and y scales for a frame and domains (domains rounded to nice ticks). */
-export function chartScales(
-  frame: ChartFrame,
-  xDomain: [number, number],
-  yDomain: [number, number],
-): { x: ScaleLinear<number, number>; y: ScaleLinear<number, number> } {
-  const { width, height, margin } = frame;
-  return {
-    x: scaleLinear()
-      .domain(xDomain)
-      .range([margin.left, width - margin.right])
-      .nice(),
-    y: scaleLinear()
-      .domain(yDomain)
-      .range([height - margin.bottom, margin.top])
-      .nice(),
-  };
 }
 
 /** SVG path data through the chosen points of a series; gaps at non-finite values. */
@@ -162,22 +143,131 @@ export function seriesPath(
   return path(Array.from(indices)) ?? '';
 }
 
-/** Draws (or redraws) the axes into their `<g>` elements. */
-export function drawAxes(
-  xAxis: SVGGElement,
-  yAxis: SVGGElement,
-  frame: ChartFrame,
-  x: ScaleLinear<number, number>,
-  y: ScaleLinear<number, number>,
-): void {
-  const ticksX = Math.max(2, Math.round((frame.width - frame.margin.left) / 70));
-  const ticksY = Math.max(2, Math.round((frame.height - frame.margin.bottom) / 40));
+/** Size of a chart's tick labels and axis titles on screen, in CSS px, whatever its width. */
+export const CHART_FONT_PX = 12;
+
+/** Length of a tick mark and the gap between it and its label, in CSS px. */
+const TICK = 6;
+const TICK_GAP = 3;
+/** Average advance of a digit or sign as a fraction of the font size (sans-serif). */
+const CHAR_EM = 0.6;
+
+/** What a chart's layout depends on (sizes in CSS px: the chart is drawn at its real size). */
+export interface ChartLayoutInput {
+  width: number;
+  height: number;
+  xDomain: [number, number];
+  yDomain: [number, number];
+  /**
+   * The x axis counts training steps: it never goes below 0, spans at least one step, and shows
+   * only whole-number ticks (a chart with one point at step 0 shows 0 and 1, not −0.4 … 0.4).
+   */
+  stepAxis: boolean;
+  /** Whether the axes have titles (they take room at the bottom and on the left). */
+  xTitle: boolean;
+  yTitle: boolean;
+  /** Text size in CSS px; {@link CHART_FONT_PX} by default. */
+  fontSize?: number;
+}
+
+/** Where everything goes: the plot area, the scales and the ticks with their labels. */
+export interface ChartLayout {
+  frame: ChartFrame;
+  x: ScaleLinear<number, number>;
+  y: ScaleLinear<number, number>;
+  xTicks: number[];
+  yTicks: number[];
+  xFormat: (value: number) => string;
+  yFormat: (value: number) => string;
+  fontSize: number;
+}
+
+/** The x domain of a step axis: from step 0 (or later) and at least one step wide. */
+export function stepDomain([lo, hi]: [number, number]): [number, number] {
+  const start = Math.max(0, Number.isFinite(lo) ? lo : 0);
+  return [start, Math.max(Number.isFinite(hi) ? hi : start, start + 1)];
+}
+
+/** Width of a label of `text` at `fontSize`, estimated (no DOM: it also runs on the server). */
+function labelWidth(text: string, fontSize: number): number {
+  return Math.ceil(text.length * CHAR_EM * fontSize);
+}
+
+/**
+ * Lays a chart out at its real size: margins wide enough for the tick labels at a constant font
+ * size, about one x tick per 80 px and one y tick per 35 px (at least three), domains rounded to nice ticks.
+ */
+export function layoutChart(input: ChartLayoutInput): ChartLayout {
+  const fontSize = input.fontSize ?? CHART_FONT_PX;
+  const { width, height } = input;
+  const top = Math.ceil(fontSize * 0.75);
+  const bottom = TICK + TICK_GAP + fontSize + 3 + (input.xTitle ? fontSize + 4 : 0);
+  const yCount = Math.max(3, Math.round((height - top - bottom) / 35));
+  const y = scaleLinear()
+    .domain(input.yDomain)
+    .range([height - bottom, top])
+    .nice(yCount);
+  const yTicks = y.ticks(yCount);
+  const yTickFormat = y.tickFormat(yCount);
+  const yFormat = (v: number) => yTickFormat(v);
+  const yText = Math.max(0, ...yTicks.map((v) => labelWidth(yFormat(v), fontSize)));
+  const left = yText + TICK + TICK_GAP + 2 + (input.yTitle ? fontSize + 8 : 0);
+
+  const xDomain = input.stepAxis ? stepDomain(input.xDomain) : input.xDomain;
+  const xCount = Math.max(2, Math.floor((width - left) / (6.5 * fontSize)));
+  const x = scaleLinear().domain(xDomain).nice(xCount);
+  let xTicks = x.ticks(xCount);
+  let xFormat: (v: number) => string;
+  if (input.stepAxis) {
+    xTicks = xTicks.filter((v) => Number.isInteger(v) && v >= 0);
+    const steps = x.tickFormat(xCount, ',d');
+    xFormat = (v) => steps(v);
+  } else {
+    const values = x.tickFormat(xCount);
+    xFormat = (v) => values(v);
+  }
+  // The last label is centred on its tick: leave room for its right half.
+  const lastLabel = xTicks.length ? xFormat(xTicks[xTicks.length - 1]) : '';
+  const right = Math.max(10, Math.ceil(labelWidth(lastLabel, fontSize) / 2) + 2);
+  x.range([left, width - right]);
+  return {
+    frame: { width, height, margin: { top, right, bottom, left } },
+    x,
+    y,
+    xTicks,
+    yTicks,
+    xFormat,
+    yFormat,
+    fontSize,
+  };
+}
+
+/** Draws (or redraws) the axes of a laid-out chart into their `<g>` elements. */
+export function drawAxes(xAxis: SVGGElement, yAxis: SVGGElement, layout: ChartLayout): void {
+  const { frame, x, y } = layout;
   select(xAxis)
     .attr('transform', `translate(0,${frame.height - frame.margin.bottom})`)
-    .call(axisBottom(x).ticks(ticksX).tickSizeOuter(0));
+    .call(
+      axisBottom(x)
+        .tickValues(layout.xTicks)
+        .tickFormat((v) => layout.xFormat(Number(v)))
+        .tickSize(TICK)
+        .tickPadding(TICK_GAP)
+        .tickSizeOuter(0),
+    );
   select(yAxis)
     .attr('transform', `translate(${frame.margin.left},0)`)
-    .call(axisLeft(y).ticks(ticksY).tickSizeOuter(0));
+    .call(
+      axisLeft(y)
+        .tickValues(layout.yTicks)
+        .tickFormat((v) => layout.yFormat(Number(v)))
+        .tickSize(TICK)
+        .tickPadding(TICK_GAP)
+        .tickSizeOuter(0),
+    );
+  // d3 sets a 10 px font on each axis; the chart's stylesheet sets the size instead.
+  select(xAxis).attr('font-size', null).attr('font-family', null);
+  select(yAxis).attr('font-size', null).attr('font-family', null);
 }
 
 /** Short number for labels: 3 significant digits, a real minus sign. */

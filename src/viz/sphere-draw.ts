@@ -26,7 +26,17 @@ export interface SphereScene {
   /** Point radius in CSS pixels. */
   pointRadius: number;
   theme: SphereTheme;
+  /**
+   * Larger marks over the points, e.g. class centroids: `k × dim` coordinates and a group per
+   * mark (its colour). Marks with a non-finite coordinate are skipped.
+   */
+  markers?: { points: ArrayLike<number>; groups: ArrayLike<number> };
+  /** Draw only this group in full colour and the others faint; null or absent: all alike. */
+  highlight?: number | null;
 }
+
+/** How faint the points and marks outside the highlighted group are drawn (times their alpha). */
+const FADED = 0.12;
 
 const BACK_ALPHA = 0.28;
 const GRATICULE = graticule();
@@ -34,6 +44,7 @@ const GRATICULE = graticule();
 /** Draws scenes into one canvas context; keep one per canvas. */
 export class SphereRenderer {
   private projected: Float32Array = new Float32Array(0);
+  private projectedMarkers: Float32Array = new Float32Array(0);
   private order: Uint32Array = new Uint32Array(0);
   private sprites = new Map<string, HTMLCanvasElement | OffscreenCanvas>();
 
@@ -72,10 +83,60 @@ export class SphereRenderer {
     let split = 0;
     while (split < n && p[order[split] * 3 + 2] < 0) split++;
     this.drawPoints(scene, order, 0, split, sx, sy, scale, BACK_ALPHA);
+    this.drawMarkers(scene, cx, cy, radius, scale, false);
     if (scene.dim === 3) this.drawGraticule(scene, cx, cy, radius, scale, true);
     this.drawPairs(scene, sx, sy, scale, true);
     this.drawPoints(scene, order, split, n, sx, sy, scale, 1);
+    this.drawMarkers(scene, cx, cy, radius, scale, true);
     ctx.globalAlpha = 1;
+  }
+
+  /** The marks of one side of the sphere: a disc in the group's colour, ringed to stand out. */
+  private drawMarkers(
+    scene: SphereScene,
+    cx: number,
+    cy: number,
+    radius: number,
+    scale: number,
+    front: boolean,
+  ) {
+    const { markers, highlight } = scene;
+    if (!markers) return;
+    const k = Math.min(Math.floor(markers.points.length / scene.dim), markers.groups.length);
+    this.projectedMarkers = projectPoints(
+      markers.points,
+      scene.dim,
+      scene.rotation,
+      this.projectedMarkers,
+    );
+    const p = this.projectedMarkers;
+    const { ctx } = this;
+    const r = scene.pointRadius * 2.3 * scale;
+    for (let i = 0; i < k; i++) {
+      const [x, y, z] = [p[i * 3], p[i * 3 + 1], p[i * 3 + 2]];
+      if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(z)) continue;
+      if (z >= 0 !== front) continue;
+      const group = markers.groups[i];
+      const faded = highlight != null && group !== highlight;
+      ctx.globalAlpha = (front ? 1 : 0.55) * (faded ? FADED : 1);
+      const px = cx + radius * x;
+      const py = cy - radius * y;
+      ctx.beginPath();
+      ctx.arc(px, py, r, 0, 2 * Math.PI);
+      ctx.fillStyle =
+        CATEGORY_COLORS[
+          ((group % CATEGORY_COLORS.length) + CATEGORY_COLORS.length) % CATEGORY_COLORS.length
+        ];
+      ctx.fill();
+      ctx.lineWidth = 2 * scale;
+      ctx.strokeStyle = scene.theme.bg;
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.arc(px, py, r + 1.5 * scale, 0, 2 * Math.PI);
+      ctx.lineWidth = 1.25 * scale;
+      ctx.strokeStyle = scene.theme.text;
+      ctx.stroke();
+    }
   }
 
   private drawGraticule(
@@ -144,13 +205,15 @@ export class SphereRenderer {
   ) {
     const { ctx } = this;
     const p = this.projected;
-    const { groups } = scene;
+    const { groups, highlight } = scene;
     const base = scene.pointRadius * scale;
     const sprites = CATEGORY_COLORS.map((c) => this.sprite(c, base, scene.theme.bg));
     const n = sprites.length;
+    const focus = groups && highlight != null ? highlight : null;
     ctx.globalAlpha = alpha;
     for (let k = from; k < to; k++) {
       const i = order[k];
+      if (focus !== null) ctx.globalAlpha = groups![i] === focus ? alpha : alpha * FADED;
       const sprite = sprites[groups ? ((groups[i] % n) + n) % n : 0];
       // Nearer points are drawn a little larger: a cheap depth cue.
       const half = (sprite.width / 2) * (0.85 + 0.15 * p[i * 3 + 2]);

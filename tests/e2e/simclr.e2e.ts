@@ -139,7 +139,7 @@ test('simclr: training runs in a worker, pauses, resets, and k-NN accuracy beats
   const paused = await step(page);
   await page.waitForTimeout(2_000);
   expect((await step(page)) === paused, 'training went on after pause');
-  const backend = await frame.locator('[data-progress="backend"]').textContent();
+  const backend = await frame.locator('.simclr').getAttribute('data-train-backend');
   const rate = await frame.locator('[data-progress="rate"]').textContent();
   await frame.getByRole('button', { name: 'Reset' }).click();
   await page.waitForFunction(

@@ -1,14 +1,18 @@
+import { scaleLinear } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
 import {
+  CHART_FONT_PX,
   SeriesBuffer,
-  chartScales,
   decimate,
   extentOf,
   formatNumber,
   lastPoint,
+  layoutChart,
   padDomain,
   seriesPath,
+  stepDomain,
   summarise,
+  type ChartLayoutInput,
 } from '../../src/viz/line-chart';
 import { categoryColor } from '../../src/viz/palette';
 
@@ -78,8 +82,8 @@ describe('domains and paths', () => {
   });
 
   it('maps points through the scales and breaks the line at NaN', () => {
-    const frame = { width: 110, height: 110, margin: { top: 10, right: 0, bottom: 0, left: 10 } };
-    const { x, y } = chartScales(frame, [0, 10], [0, 10]);
+    const x = scaleLinear().domain([0, 10]).range([10, 110]);
+    const y = scaleLinear().domain([0, 10]).range([110, 10]);
     const s = new SeriesBuffer('s');
     s.push(0, 0);
     s.push(10, 10);
@@ -87,6 +91,66 @@ describe('domains and paths', () => {
     s.push(11, NaN);
     s.push(12, 5);
     expect(seriesPath(s, [0, 1, 2, 3], x, y).match(/M/g)).toHaveLength(2);
+  });
+});
+
+describe('layout at the real size', () => {
+  const input = (over: Partial<ChartLayoutInput>): ChartLayoutInput => ({
+    width: 340,
+    height: 150,
+    xDomain: [0, 100],
+    yDomain: [0, 1],
+    stepAxis: true,
+    xTitle: true,
+    yTitle: true,
+    ...over,
+  });
+
+  it('starts a step axis at 0, at least one step wide, with whole-number ticks only', () => {
+    expect(stepDomain([-0.5, 0.5])).toEqual([0, 1]);
+    expect(stepDomain([0, 0])).toEqual([0, 1]);
+    expect(stepDomain([20, 380])).toEqual([20, 380]);
+    // One reading at step 0, as before training: padDomain gives [-0.5, 0.5].
+    const l = layoutChart(input({ xDomain: padDomain([0, 0], 0) }));
+    expect(l.xTicks).toEqual([0, 1]);
+    expect(l.x.domain()[0]).toBe(0);
+    expect(l.xTicks.map(l.xFormat)).toEqual(['0', '1']);
+    for (const domain of [
+      [0, 3],
+      [0, 7],
+      [0, 1234],
+      [0, 25_000],
+    ] as [number, number][]) {
+      const ticks = layoutChart(input({ xDomain: domain })).xTicks;
+      expect(ticks.length).toBeGreaterThanOrEqual(2);
+      expect(ticks.every((t) => Number.isInteger(t) && t >= 0)).toBe(true);
+    }
+    expect(
+      layoutChart(input({ xDomain: [0, 25_000] })).xTicks.map((t) => t.toString()),
+    ).not.toContain('-');
+  });
+
+  it('leaves a value axis alone: fractions and negatives allowed', () => {
+    const l = layoutChart(input({ stepAxis: false, xDomain: [-2.5, 0], width: 740 }));
+    expect(l.x.domain()[0]).toBeLessThan(0);
+    expect(l.xTicks.some((t) => !Number.isInteger(t))).toBe(true);
+    expect(l.xTicks.map(l.xFormat)).toContain('−1.5');
+  });
+
+  it('uses the width it is given, one x tick per 80 px or so, room for the labels', () => {
+    const phone = layoutChart(input({ width: 340 }));
+    const wide = layoutChart(input({ width: 740 }));
+    expect(phone.x.range()[1]).toBe(340 - phone.frame.margin.right);
+    expect(wide.x.range()[1]).toBe(740 - wide.frame.margin.right);
+    expect(wide.xTicks.length).toBeGreaterThan(phone.xTicks.length);
+    expect(phone.fontSize).toBe(CHART_FONT_PX);
+    expect(CHART_FONT_PX).toBeGreaterThanOrEqual(11);
+    // Longer y labels push the plot right; a y title adds room for itself.
+    const long = layoutChart(input({ yDomain: [0, 12_345] }));
+    expect(long.frame.margin.left).toBeGreaterThan(phone.frame.margin.left);
+    const untitled = layoutChart(input({ yTitle: false, xTitle: false }));
+    expect(untitled.frame.margin.left).toBeLessThan(phone.frame.margin.left);
+    expect(untitled.frame.margin.bottom).toBeLessThan(phone.frame.margin.bottom);
   });
 });
 

@@ -64,6 +64,63 @@ describe('LineChart', () => {
     expect(wrapper.get('figcaption').text()).toContain('(0.5, −2.5)');
   });
 
+  it('labels the step axis 0 and 1 when the only point is at step 0, never below 0', () => {
+    const loss = new SeriesBuffer('loss');
+    loss.push(0, 2.3);
+    const wrapper = mount(LineChart, { props: { series: [loss], title: 'Loss', yLabel: 'loss' } });
+    const xTicks = wrapper.findAll('.line-chart-axis')[0].findAll('.tick text');
+    expect(xTicks.map((t) => t.text())).toEqual(['0', '1']);
+    for (const tick of wrapper.findAll('.tick text')) expect(tick.text()).not.toMatch(/^[−-]/);
+  });
+
+  it('shows only whole steps, and leaves a value axis its fractions', () => {
+    const knn = new SeriesBuffer('k-NN');
+    for (const step of [0, 20, 40]) knn.push(step, 20 + step / 4);
+    const steps = mount(LineChart, { props: { series: [knn], title: 'k-NN' } });
+    const labels = steps.findAll('.line-chart-axis')[0].findAll('.tick text');
+    expect(labels.length).toBeGreaterThanOrEqual(2);
+    for (const label of labels) expect(label.text()).toMatch(/^\d[\d,]*$/);
+    const plane = new SeriesBuffer('run');
+    plane.push(0, 0);
+    plane.push(-1.5, 0.2);
+    const value = mount(LineChart, {
+      props: { series: [plane], title: 'Plane', mode: 'trajectory', xLabel: 'uniformity' },
+    });
+    const values = value.findAll('.line-chart-axis')[0].findAll('.tick text');
+    expect(values.some((t) => t.text().startsWith('−'))).toBe(true);
+  });
+
+  it('draws at its measured width with text of one size, whatever the width', async () => {
+    let report: ((entries: { contentRect: { width: number } }[]) => void) | null = null;
+    const original = globalThis.ResizeObserver;
+    globalThis.ResizeObserver = class {
+      constructor(callback: (entries: { contentRect: { width: number } }[]) => void) {
+        report = callback;
+      }
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    } as unknown as typeof ResizeObserver;
+    try {
+      const loss = new SeriesBuffer('loss');
+      loss.push(0, 1);
+      loss.push(100, 0.5);
+      const wrapper = mount(LineChart, { props: { series: [loss], title: 'Loss', height: 150 } });
+      const svg = () => wrapper.get('svg');
+      for (const width of [340, 740]) {
+        report!([{ contentRect: { width } }]);
+        await wrapper.vm.$nextTick();
+        expect(svg().attributes('width')).toBe(String(width));
+        expect(svg().attributes('height')).toBe('150');
+        // One SVG unit per CSS px: the text is as large as its font size says.
+        expect(svg().attributes('viewBox')).toBe(`0 0 ${width} 150`);
+        expect(svg().attributes('style')).toContain('font-size: 12px');
+      }
+    } finally {
+      globalThis.ResizeObserver = original;
+    }
+  });
+
   it('says there is no data yet for empty series', () => {
     const wrapper = mount(LineChart, { props: { series: [new SeriesBuffer('x')], title: 'Loss' } });
     expect(wrapper.get('svg').attributes('aria-label')).toBe('Loss. No data yet.');
