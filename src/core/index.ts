@@ -1,5 +1,5 @@
 // Public API of the compute core. Everything a page, component or worker needs is exported here.
-export { ntXentLoss } from './ntxent';
+export { ntXentLoss, ntXentLossStacked } from './ntxent';
 export {
   infoNCELoss,
   infoNCEWithNegatives,

@@ -7,7 +7,7 @@
 import { augmentBatch, type AugmentOptions } from './augment';
 import { SIMCLR_AUGMENT, checkOptions } from './augment-params';
 import { createCNN, type CNN, type CNNOptions } from './cnn';
-import { ntXentLoss } from './ntxent';
+import { ntXentLossStacked } from './ntxent';
 import { averagePool } from './pool';
 import { knnAccuracy, linearProbe } from './probes';
 import { deriveSeed, type Rng } from './rng';
@@ -291,10 +291,7 @@ function viewSampler(
 
 /** NT-Xent of a view batch through `model`: both views in one forward pass. */
 function viewLoss(model: CNN): (batch: ViewBatch, params: SimclrParams) => tf.Scalar {
-  return ({ views, n }, p) => {
-    const z = model.project(views);
-    return ntXentLoss(tf.slice(z, [0, 0], [n, -1]), tf.slice(z, [n, 0], [n, -1]), p.tau);
-  };
+  return ({ views }, p) => ntXentLossStacked(model.project(views), p.tau);
 }
 
 /** k-NN (and, with `probe`, linear-probe) accuracy of `encoder`'s h on the held-out queries. */
