@@ -33,8 +33,10 @@ export {
 export { checkLabels } from './validate';
 export {
   ntXentWorkload,
+  simclrStepWorkload,
   type NtXentWorkloadOptions,
   type PairLoss,
+  type SimclrStepWorkloadOptions,
   type StepWorkload,
 } from './benchmark';
 export { releaseAbandonedTape } from './tape';
