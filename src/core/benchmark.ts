@@ -1,11 +1,8 @@
-// Training steps as reusable workloads: one NT-Xent forward + backward, so `npm run bench` in Node
-// and the "Under the hood" page in the browser time exactly the same thing, and one SimCLR step of
-// the chapter's model, which `npm run bench` times against the same model in PyTorch.
-import { createCNN } from './cnn';
-import { ntXentLoss, ntXentLossStacked } from './ntxent';
-import { SIMCLR_DEFAULTS } from './simclr';
+// One NT-Xent training step (forward + backward) as a reusable workload, so `npm run bench` in Node
+// and the "Under the hood" page in the browser time exactly the same thing. (The SimCLR step that
+// `npm run bench` also times is simclrStepWorkload in simclr.ts.)
+import { ntXentLoss } from './ntxent';
 import { tf } from './tf';
-import { Trainer } from './trainer';
 import { assertInteger, assertPositive } from './validate';
 
 /** A loss with NT-Xent's signature, to benchmark alternatives against the library's. */
@@ -55,62 +52,5 @@ export function ntXentWorkload(n: number, options: NtXentWorkloadOptions = {}): 
       }
     },
     dispose: () => tf.dispose([z1, z2]),
-  };
-}
-
-/** Options of {@link simclrStepWorkload}. */
-export interface SimclrStepWorkloadOptions {
-  /** Images per step; the encoder sees two views of each (default: the chapter's 64). */
-  batchSize?: number;
-  /** NT-Xent temperature (default: the chapter's 0.2). */
-  tau?: number;
-  /** Adam learning rate (default: the chapter's 3e-3). */
-  lr?: number;
-  /** Side of the images (default 16, the chapter's encoder resolution). */
-  resolution?: number;
-}
-
-/**
- * One SimCLR training step of the chapter's model — the CNN encoder and projection head of
- * {@link createCNN} with its defaults, NT-Xent and Adam as in {@link createSimclrSession} — on a
- * fixed batch of `2 × batchSize` random images (two "views" of each image, no augmentation), on
- * the backend active when it is created. Each `run` takes one step and reads its loss back, so
- * GPU backends are timed to completion; `dispose` frees the model, the optimizer and the batch.
- */
-export function simclrStepWorkload(options: SimclrStepWorkloadOptions = {}): StepWorkload {
-  const {
-    batchSize = SIMCLR_DEFAULTS.batchSize,
-    tau = SIMCLR_DEFAULTS.tau,
-    lr = SIMCLR_DEFAULTS.lr,
-    resolution = 16,
-  } = options;
-  assertInteger(batchSize, 'batchSize', 2);
-  assertPositive(tau, 'tau');
-  assertPositive(lr, 'lr');
-  const views = tf.randomUniform(
-    [2 * batchSize, resolution, resolution, 3],
-    0,
-    1,
-    'float32',
-    3,
-  ) as tf.Tensor4D;
-  const model = createCNN({ inputSize: resolution, seed: 1 });
-  const trainer = new Trainer<tf.Tensor4D, { tau: number }>({
-    model,
-    sampleBatch: () => views,
-    loss: (batch, p) => ntXentLossStacked(model.project(batch), p.tau),
-    params: { tau },
-    learningRate: lr,
-    readEvery: 1,
-  });
-  return {
-    async run() {
-      trainer.step();
-      await trainer.flush();
-    },
-    dispose() {
-      trainer.dispose();
-      views.dispose();
-    },
   };
 }

@@ -33,10 +33,8 @@ export {
 export { checkLabels } from './validate';
 export {
   ntXentWorkload,
-  simclrStepWorkload,
   type NtXentWorkloadOptions,
   type PairLoss,
-  type SimclrStepWorkloadOptions,
   type StepWorkload,
 } from './benchmark';
 export { releaseAbandonedTape } from './tape';
@@ -77,6 +75,7 @@ export { imagesToTensor, type ImageSet } from './images';
 export {
   createSimclrSession,
   projectToSphere,
+  simclrStepWorkload,
   SIMCLR_DEFAULTS,
   type SimclrData,
   type SimclrEmbedding,
@@ -84,6 +83,7 @@ export {
   type SimclrOptions,
   type SimclrSession,
   type SimclrEvaluation,
+  type SimclrStepWorkloadOptions,
 } from './simclr';
 
 // SimCSE: rank correlation, the sentence encoder and a training session.

@@ -69,9 +69,8 @@ export function dense(
   const layer = tf.customGrad((xArg, wArg, bArg, saveArg) => {
     const input = xArg as tf.Tensor2D;
     const weights = wArg as tf.Tensor2D;
-    // The fused kernel directly: tf.fused.matMul unfuses a ReLU whenever a gradient is recorded,
-    // but this layer records its own gradient.
-    // Like tf.fused.matMul, the kernel takes the operands as batches of one matrix.
+    // The fused kernel directly (tf.fused.matMul unfuses a ReLU whenever a gradient is recorded,
+    // but this layer records its own), with the operands as batches of one matrix as it expects.
     const [n, inner] = input.shape;
     const out = weights.shape[1];
     const product = tf.reshape(
@@ -110,6 +109,10 @@ export function dense(
   return layer(x, w, b) as tf.Tensor2D;
 }
 
+/**
+ * Initial weight values: He-uniform (He et al., 2015) before a ReLU, Glorot-uniform (Glorot &
+ * Bengio, 2010) otherwise; biases zero.
+ */
 function initialValues(
   sizes: readonly number[],
   activation: Activation,
