@@ -1,4 +1,5 @@
-// Shared settings of `npm run bench` (the Node timings, the PyTorch run and the table).
+// Shared settings and result types of `npm run bench` (the timing run and the report).
+import type { TorchInfo } from './torch';
 
 /** Embedding width. */
 export const BENCH_D = 128;
@@ -18,13 +19,62 @@ export const BENCH_SIZES: number[] = (() => {
   }
   return sizes;
 })();
-/** Temperature (the speed does not depend on it). */
+/** Temperature of the NT-Xent timings (the speed does not depend on it). */
 export const BENCH_TAU = 0.5;
+/**
+ * Rounds of the tfjs-against-PyTorch comparisons (`BENCH_ROUNDS`, default 5): each round times a
+ * block of tfjs steps and then a block of PyTorch steps, and the reported ratio is the median of
+ * the rounds' ratios, so load that comes and goes on a shared machine hits both sides alike.
+ */
+export const BENCH_ROUNDS: number = (() => {
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+  if (!Number.isInteger(rounds) || rounds < 1) {
+    throw new Error(`BENCH_ROUNDS must be an integer ≥ 1 (got "${process.env.BENCH_ROUNDS}").`);
+  }
+  return rounds;
+})();
 
-/** One column of the table, keyed by N: median wall-clock and CPU ms per step. */
+/** The targets the report checks the ratios against (issue 20). */
+export const TARGETS = { ntxent: { 64: 5, 256: 3 } as Record<number, number>, simclr: 2.5 };
+
+/** Per-step times of one block of steps, in ms. */
+export interface StepTimes {
+  ms: number[];
+  /** CPU time of the process: unlike wall time, not stretched by other processes on the machine. */
+  cpuMs: number[];
+}
+
+/** A median wall-clock and CPU time (or ratio of them). */
+export interface Timing {
+  ms: number;
+  cpuMs: number;
+}
+
+/** One column of the NT-Xent table, keyed by N. */
 export interface TimingColumn {
   name: string;
-  ms: Record<string, number>;
-  /** CPU time of the process: unlike wall time, not stretched by other processes on the machine. */
-  cpuMs: Record<string, number>;
+  cells: Record<string, Timing>;
+}
+
+/** tfjs WASM against PyTorch on one workload, block by block. */
+export interface Comparison {
+  /** Median of the tfjs blocks' medians. */
+  tfjs: Timing;
+  /** Median of the PyTorch blocks' medians, when PyTorch ran. */
+  torch?: Timing;
+  /** Median over the rounds of tfjs ÷ PyTorch, when PyTorch ran. */
+  ratio?: Timing;
+}
+
+/** Everything the timing run measured, written as JSON for the report. */
+export interface BenchResults {
+  /** The PyTorch that ran, or why none did. */
+  torch: TorchInfo | { skipped: string };
+  ntxent: {
+    /** Other tfjs columns (the CPU backend, WASM with plain autodiff), timed on their own. */
+    columns: TimingColumn[];
+    /** tfjs WASM (the library's loss) against PyTorch, keyed by N. */
+    wasm: Record<string, Comparison>;
+  };
+  simclr: { batchSize: number } & Comparison;
 }

@@ -1,5 +1,6 @@
 // One NT-Xent training step (forward + backward) as a reusable workload, so `npm run bench` in Node
-// and the "Under the hood" page in the browser time exactly the same thing.
+// and the "Under the hood" page in the browser time exactly the same thing. (The SimCLR step that
+// `npm run bench` also times is simclrStepWorkload in simclr.ts.)
 import { ntXentLoss } from './ntxent';
 import { tf } from './tf';
 import { assertInteger, assertPositive } from './validate';

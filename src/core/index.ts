@@ -1,5 +1,5 @@
 // Public API of the compute core. Everything a page, component or worker needs is exported here.
-export { ntXentLoss } from './ntxent';
+export { ntXentLoss, ntXentLossStacked } from './ntxent';
 export {
   infoNCELoss,
   infoNCEWithNegatives,
@@ -75,6 +75,7 @@ export { imagesToTensor, type ImageSet } from './images';
 export {
   createSimclrSession,
   projectToSphere,
+  simclrStepWorkload,
   SIMCLR_DEFAULTS,
   type SimclrData,
   type SimclrEmbedding,
@@ -82,6 +83,7 @@ export {
   type SimclrOptions,
   type SimclrSession,
   type SimclrEvaluation,
+  type SimclrStepWorkloadOptions,
 } from './simclr';
 
 // SimCSE: rank correlation, the sentence encoder and a training session.

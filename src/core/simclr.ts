@@ -5,9 +5,10 @@
 // Adam step on NT-Xent. Labels are used only to evaluate the encoder's representation on held-out
 // images: k-NN and a linear probe, next to the same encoder at its random initialisation.
 import { augmentBatch, type AugmentOptions } from './augment';
+import type { StepWorkload } from './benchmark';
 import { SIMCLR_AUGMENT, checkOptions } from './augment-params';
 import { createCNN, type CNN, type CNNOptions } from './cnn';
-import { ntXentLoss } from './ntxent';
+import { ntXentLossStacked } from './ntxent';
 import { averagePool } from './pool';
 import { knnAccuracy, linearProbe } from './probes';
 import { deriveSeed, type Rng } from './rng';
@@ -291,10 +292,7 @@ function viewSampler(
 
 /** NT-Xent of a view batch through `model`: both views in one forward pass. */
 function viewLoss(model: CNN): (batch: ViewBatch, params: SimclrParams) => tf.Scalar {
-  return ({ views, n }, p) => {
-    const z = model.project(views);
-    return ntXentLoss(tf.slice(z, [0, 0], [n, -1]), tf.slice(z, [n, 0], [n, -1]), p.tau);
-  };
+  return ({ views }, p) => ntXentLossStacked(model.project(views), p.tau);
 }
 
 /** k-NN (and, with `probe`, linear-probe) accuracy of `encoder`'s h on the held-out queries. */
@@ -415,6 +413,65 @@ export function createSimclrSession(options: SimclrOptions): SimclrSession {
     dispose() {
       trainer.dispose();
       heldOut.images.dispose();
+    },
+  };
+}
+
+/** Options of {@link simclrStepWorkload}. */
+export interface SimclrStepWorkloadOptions {
+  /** Images per step; the encoder sees two views of each (default: the chapter's 64). */
+  batchSize?: number;
+  /** NT-Xent temperature (default: the chapter's 0.2). */
+  tau?: number;
+  /** Adam learning rate (default: the chapter's 3e-3). */
+  lr?: number;
+  /** Side of the images (default 16, the chapter's encoder resolution). */
+  resolution?: number;
+}
+
+/**
+ * One SimCLR training step of the chapter's model — the CNN encoder and projection head of
+ * {@link createCNN} with its defaults, NT-Xent and Adam exactly as {@link createSimclrSession}
+ * runs them — on a fixed batch of `2 × batchSize` random images (two "views" of each image, no
+ * augmentation), on the backend active when it is created. `npm run bench` times it against the
+ * same model in PyTorch. Each `run` takes one step and reads its loss back, so
+ * GPU backends are timed to completion; `dispose` frees the model, the optimizer and the batch.
+ */
+export function simclrStepWorkload(options: SimclrStepWorkloadOptions = {}): StepWorkload {
+  const {
+    batchSize = SIMCLR_DEFAULTS.batchSize,
+    tau = SIMCLR_DEFAULTS.tau,
+    lr = SIMCLR_DEFAULTS.lr,
+    resolution = 16,
+  } = options;
+  assertInteger(batchSize, 'batchSize', 2);
+  assertPositive(tau, 'tau');
+  assertPositive(lr, 'lr');
+  const views = tf.randomUniform(
+    [2 * batchSize, resolution, resolution, 3],
+    0,
+    1,
+    'float32',
+    3,
+  ) as tf.Tensor4D;
+  const model = createCNN({ inputSize: resolution, seed: 1 });
+  // The session's own loss and optimizer settings; only the batch source differs.
+  const trainer = new Trainer<ViewBatch, SimclrParams>({
+    model,
+    sampleBatch: () => ({ views, n: batchSize }),
+    loss: viewLoss(model),
+    params: { ...SIMCLR_DEFAULTS, batchSize, tau, lr },
+    learningRate: lr,
+    readEvery: 1,
+  });
+  return {
+    async run() {
+      trainer.step();
+      await trainer.flush();
+    },
+    dispose() {
+      trainer.dispose();
+      views.dispose();
     },
   };
 }

@@ -2,6 +2,7 @@
 // variables and the optimizer; every step runs in tf.tidy, and numbers come back from the device
 // only every `readEvery` steps, asynchronously, so a render loop never stalls on a readback.
 // No DOM or window: it runs unchanged inside a worker.
+import { FlatAdam } from './adam';
 import type { TrainableModel } from './mlp';
 import { createRng, deriveSeed, type Rng } from './rng';
 import { releaseAbandonedTape } from './tape';
@@ -65,17 +66,16 @@ export interface TrainerReading {
   metrics: Record<string, number>;
 }
 
-/** Adam whose learning rate can change between steps without losing its moment estimates. */
-class TunableAdam extends tf.AdamOptimizer {
-  setLearningRate(rate: number): void {
-    this.learningRate = rate;
-  }
+/** What the trainer needs of an optimizer; the learning rate can change between steps. */
+interface TunableOptimizer {
+  minimize(f: () => tf.Scalar, returnCost: boolean, varList: tf.Variable[]): tf.Scalar | null;
+  setLearningRate(rate: number): void;
+  dispose(): void;
 }
 
-type TunableOptimizer = tf.Optimizer & { setLearningRate(rate: number): void };
-
 function makeOptimizer(name: OptimizerName, rate: number): TunableOptimizer {
-  if (name === 'adam') return new TunableAdam(rate, 0.9, 0.999, 1e-7);
+  // tf.AdamOptimizer's arithmetic, on all variables at once (see FlatAdam).
+  if (name === 'adam') return new FlatAdam(rate, 0.9, 0.999, 1e-7);
   if (name === 'sgd') return new tf.SGDOptimizer(rate);
   throw new Error(`optimizer must be 'adam' or 'sgd' (got ${String(name)}).`);
 }

@@ -1,6 +1,11 @@
 // The benchmark workload: one full NT-Xent step per run, nothing left behind.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ntXentWorkload, type PairLoss } from '../../src/core';
+import {
+  disposeCachedConstants,
+  ntXentWorkload,
+  simclrStepWorkload,
+  type PairLoss,
+} from '../../src/core';
 import { tf } from '../../src/core/tf';
 import { useCpu } from './helpers';
 
@@ -37,5 +42,29 @@ describe('ntXentWorkload', () => {
   it('rejects bad sizes', () => {
     expect(() => ntXentWorkload(1)).toThrow(/n must be an integer ≥ 2/);
     expect(() => ntXentWorkload(4, { tau: 0 })).toThrow(/tau/);
+  });
+});
+
+describe('simclrStepWorkload', () => {
+  beforeAll(useCpu);
+
+  it('trains the chapter model a step per run and frees everything on dispose', async () => {
+    disposeCachedConstants();
+    const before = tf.memory().numTensors;
+    const workload = simclrStepWorkload({ batchSize: 4, resolution: 4 });
+    await workload.run();
+    const settled = tf.memory().numTensors; // optimizer state and cached constants now exist
+    await workload.run();
+    await workload.run();
+    expect(tf.memory().numTensors).toBe(settled);
+    workload.dispose();
+    disposeCachedConstants();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('rejects bad settings', () => {
+    expect(() => simclrStepWorkload({ batchSize: 1 })).toThrow(/batchSize/);
+    expect(() => simclrStepWorkload({ tau: 0 })).toThrow(/tau/);
+    expect(() => simclrStepWorkload({ lr: -1 })).toThrow(/lr/);
   });
 });

@@ -2,7 +2,7 @@
 // against autodiff through tfjs's own conv2d (CPU) and on WASM, bad input, no leaks.
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conv3x3, createCNN } from '../../src/core/cnn';
+import { conv3x3, convBlock, createCNN, type ConvBlockOptions } from '../../src/core/cnn';
 import { tf } from '../../src/core/tf';
 import { expectClose, leakedBy, take, useCpu, values } from './helpers';
 
@@ -69,6 +69,71 @@ describe('conv3x3', () => {
     const k = tf.zeros([18, 2]) as tf.Tensor2D;
     const b = tf.zeros([2]) as tf.Tensor1D;
     expect(() => conv3x3(x, k, b)).toThrow(/kernel must be \[27, cout\]/);
+    tf.dispose([x, k, b]);
+  });
+});
+
+/**
+ * Value and gradients of a weighted sum of a conv block, ours or written with tfjs's own
+ * differentiable ops (conv2d, add, relu, and a reshape-and-mean for the pooling).
+ */
+function blockGrads(own: boolean, options: Required<Omit<ConvBlockOptions, 'inputGradient'>>) {
+  const { activation, pool } = options;
+  return tf.tidy(() => {
+    const x = tensorOf([3, 8, 4, 2], 11) as tf.Tensor4D;
+    const k = tensorOf([18, 5], 12) as tf.Tensor2D;
+    const b = tensorOf([5], 13) as tf.Tensor1D;
+    const weights = tensorOf([3, 8 / pool, 4 / pool, 5], 14);
+    const f = (xx: tf.Tensor, kk: tf.Tensor, bb: tf.Tensor) => {
+      let y: tf.Tensor4D;
+      if (own) {
+        y = convBlock(xx as tf.Tensor4D, kk as tf.Tensor2D, bb as tf.Tensor1D, options);
+      } else {
+        const filter = tf.reshape(kk, [3, 3, 2, 5]) as tf.Tensor4D;
+        const pre = tf.add(tf.conv2d(xx as tf.Tensor4D, filter, 1, 'same'), bb) as tf.Tensor4D;
+        const act = activation === 'relu' ? tf.relu(pre) : pre;
+        y = tf.mean(tf.reshape(act, [3, 8 / pool, pool, 4 / pool, pool, 5]), [2, 4]);
+      }
+      return tf.sum(tf.mul(y, weights));
+    };
+    const { value, grads } = tf.valueAndGrads(f)([x, k, b]);
+    return [values(value), ...grads.map(values)];
+  });
+}
+
+describe('convBlock', () => {
+  beforeAll(useCpu);
+  afterAll(useCpu);
+
+  const settings: Required<Omit<ConvBlockOptions, 'inputGradient'>>[] = [
+    { activation: 'relu', pool: 1 },
+    { activation: 'relu', pool: 2 },
+    { activation: 'relu', pool: 4 }, // the whole width: a global pool along it
+    { activation: 'linear', pool: 2 },
+  ];
+
+  it.each(settings)('equals conv, bias, activation and pooling by autodiff: %o', (options) => {
+    const ours = blockGrads(true, options);
+    const reference = blockGrads(false, options);
+    ours.forEach((part, i) => expectClose(part, reference[i]!, { atol: 1e-4, rtol: 1e-4 }));
+  });
+
+  it('gives the same numbers on WASM as on the CPU and leaks nothing once its constant exists', async () => {
+    const cpu = settings.map((o) => blockGrads(true, o));
+    await tf.setBackend('wasm');
+    settings.forEach((o, i) => {
+      blockGrads(true, o).forEach((part, j) =>
+        expectClose(part, cpu[i]![j]!, { atol: 1e-4, rtol: 1e-4 }),
+      );
+    });
+    expect(leakedBy(() => blockGrads(true, settings[1]!))).toBe(0);
+  });
+
+  it('rejects a pool that does not divide the map', () => {
+    const x = tf.zeros([1, 6, 6, 3]) as tf.Tensor4D;
+    const k = tf.zeros([27, 2]) as tf.Tensor2D;
+    const b = tf.zeros([2]) as tf.Tensor1D;
+    expect(() => convBlock(x, k, b, { pool: 4 })).toThrow(/pool 4 must be a whole divisor/);
     tf.dispose([x, k, b]);
   });
 });

@@ -11,6 +11,7 @@ import {
   marginContrastiveLoss,
   mutualInformationBound,
   ntXentLoss,
+  ntXentLossStacked,
   releaseAbandonedTape,
   simpleLoss,
   supervisedSimCSELoss,
@@ -32,6 +33,7 @@ describe('tensor leaks', () => {
   type Entry = [number, (m: tf.Tensor2D[]) => tf.Scalar];
   const scalars: Record<string, Entry> = {
     ntXentLoss: [2, ([a, b]) => ntXentLoss(a!, b!, 0.2)],
+    ntXentLossStacked: [1, ([a]) => ntXentLossStacked(a!, 0.2)],
     infoNCELoss: [2, ([a, b]) => infoNCELoss(a!, b!, 0.2)],
     supervisedSimCSELoss: [3, ([a, b, c]) => supervisedSimCSELoss(a!, b!, c!, 0.2)],
     alignment: [2, ([a, b]) => alignment(a!, b!)],

@@ -1,8 +1,56 @@
-// The small MLP: shapes, seeded initialisation, in-place reinitialisation and disposal.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createMLP } from '../../src/core';
+// The small MLP: shapes, seeded initialisation, in-place reinitialisation and disposal, and its
+// layers' hand-written gradient against autodiff on the CPU and on WASM.
+import '@tensorflow/tfjs-backend-wasm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMLP, type Activation } from '../../src/core';
+import { dense } from '../../src/core/mlp';
 import { tf } from '../../src/core/tf';
-import { leakedBy, randomMatrix, useCpu, values } from './helpers';
+import { expectClose, leakedBy, randomMatrix, useCpu, values } from './helpers';
+
+/** Value and gradients of a weighted sum of one layer, ours or by tfjs's autodiff. */
+function layerGrads(own: boolean, activation: Activation): number[][] {
+  return tf.tidy(() => {
+    const x = randomMatrix(6, 5, 21);
+    const w = randomMatrix(5, 4, 22);
+    const b = tf.tensor1d([0.3, -0.2, 0.1, -0.4]);
+    const weights = randomMatrix(6, 4, 24);
+    const f = (xx: tf.Tensor, ww: tf.Tensor, bb: tf.Tensor) => {
+      const pre = tf.add(tf.matMul(xx as tf.Tensor2D, ww as tf.Tensor2D), bb);
+      const reference =
+        activation === 'relu' ? tf.relu(pre) : activation === 'tanh' ? tf.tanh(pre) : pre;
+      const y = own
+        ? dense(xx as tf.Tensor2D, ww as tf.Tensor2D, bb as tf.Tensor1D, activation)
+        : reference;
+      return tf.sum(tf.mul(y, weights));
+    };
+    const { value, grads } = tf.valueAndGrads(f)([x, w, b]);
+    return [values(value), ...grads.map(values)];
+  });
+}
+
+describe('dense', () => {
+  beforeAll(useCpu);
+  afterAll(useCpu);
+  const activations: Activation[] = ['relu', 'tanh', 'linear'];
+
+  it.each(activations)('equals the product, bias and %s by autodiff', (activation) => {
+    const ours = layerGrads(true, activation);
+    layerGrads(false, activation).forEach((part, i) =>
+      expectClose(ours[i]!, part, { atol: 1e-5, rtol: 1e-5 }),
+    );
+  });
+
+  it('gives the same numbers on WASM as on the CPU, without leaks', async () => {
+    const cpu = activations.map((a) => layerGrads(true, a));
+    await tf.setBackend('wasm');
+    activations.forEach((a, i) =>
+      layerGrads(true, a).forEach((part, j) =>
+        expectClose(part, cpu[i]![j]!, { atol: 1e-5, rtol: 1e-5 }),
+      ),
+    );
+    expect(leakedBy(() => layerGrads(true, 'relu'))).toBe(0);
+  });
+});
 
 describe('createMLP', () => {
   beforeAll(useCpu);
@@ -52,6 +100,21 @@ describe('createMLP', () => {
     mlp.dispose();
     x.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('computes the same function and gradients with fused layers', () => {
+    const x = randomMatrix(4, 3, 5);
+    const run = (fused: boolean) => {
+      const mlp = createMLP([3, 6, 6, 2], { seed: 7, fused });
+      const { value, grads } = tf.variableGrads(() => tf.sum(tf.square(mlp.apply(x))));
+      const out = [values(value), ...mlp.variables.map((v) => values(grads[v.name]!))];
+      tf.dispose([value, grads] as tf.TensorContainer);
+      mlp.dispose();
+      return out;
+    };
+    const fused = run(true);
+    run(false).forEach((part, i) => expectClose(fused[i]!, part, { atol: 1e-5, rtol: 1e-5 }));
+    x.dispose();
   });
 
   it('rejects bad sizes, activations and inputs', () => {

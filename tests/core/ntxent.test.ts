@@ -1,7 +1,13 @@
 // NT-Xent: closed forms, the hand-written gradient against autodiff and finite differences,
 // numerical edge cases and argument checks.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cosineSimilarityMatrix, l2Normalize, ntXentLoss, tripletLoss } from '../../src/core';
+import {
+  cosineSimilarityMatrix,
+  l2Normalize,
+  ntXentLoss,
+  ntXentLossStacked,
+  tripletLoss,
+} from '../../src/core';
 import { tf } from '../../src/core/tf';
 import { plainNtXent } from '../../scripts/bench/plain-ntxent';
 import { expectClose, randomMatrix, take, useCpu, values } from './helpers';
@@ -235,6 +241,33 @@ describe('ntXentLoss', () => {
       expectClose(values(g), values(expected[i]!), { atol: 1e-4, rtol: 1e-3 }),
     );
     tf.dispose([z1, z2, weights, scaled, expected]);
+  });
+
+  it('takes the two views stacked in one matrix with the same value and gradient', () => {
+    for (const [n, d, tau] of [
+      [2, 3, 0.05],
+      [7, 4, 0.5],
+    ] as const) {
+      const z1 = randomMatrix(n, d, 51);
+      const z2 = randomMatrix(n, d, 52);
+      const pair = tf.valueAndGrads((a: tf.Tensor, b: tf.Tensor) =>
+        ntXentLoss(a as tf.Tensor2D, b as tf.Tensor2D, tau),
+      )([z1, z2]);
+      const z = tf.concat([z1, z2], 0) as tf.Tensor2D;
+      const stacked = tf.valueAndGrad((x: tf.Tensor) => ntXentLossStacked(x as tf.Tensor2D, tau))(
+        z,
+      );
+      expect(values(stacked.value)[0]).toBe(values(pair.value)[0]);
+      expect(values(stacked.grad)).toEqual(values(tf.concat(pair.grads, 0)));
+      tf.dispose([pair, stacked, z, z1, z2] as tf.TensorContainer);
+    }
+    const odd = randomMatrix(5, 3, 53);
+    const two = randomMatrix(2, 3, 54);
+    const four = randomMatrix(4, 3, 55);
+    expect(() => ntXentLossStacked(odd, 0.5)).toThrow(/even number of rows/);
+    expect(() => ntXentLossStacked(two, 0.5)).toThrow(/at least 4 rows/);
+    expect(() => ntXentLossStacked(four, 0)).toThrow(/tau/);
+    tf.dispose([odd, two, four]);
   });
 
   it('rejects bad arguments with a message naming them', () => {
