@@ -13,6 +13,7 @@ import { pageHeaders } from './pageHeaders';
 import { pageHints } from './pageHints';
 import { sidebar } from './sidebar';
 import { slimsearchWorkerFix } from './slimsearchWorker';
+import { wasmThreads } from './wasmThreads';
 
 const base = resolveBase(process.env.BASE);
 
@@ -43,6 +44,8 @@ export default defineUserConfig({
 
   bundler: viteBundler({
     viteOptions: {
+      // TensorFlow.js's threaded WebAssembly build, repaired for the bundle (wasmThreads.ts).
+      plugins: [wasmThreads()],
       build: {
         // tfjs is large by nature; named chunks let the e2e suite prove it is never fetched early.
         chunkSizeWarningLimit: 2000,
@@ -55,7 +58,7 @@ export default defineUserConfig({
       ssr: { noExternal: ['@vuepress/plugin-git'] },
       // ES-module workers can split: the training worker loads only the tfjs backend it picks
       // instead of inlining all four into one IIFE.
-      worker: { format: 'es' },
+      worker: { format: 'es', plugins: () => [wasmThreads()] },
     },
   }),
 
