@@ -13,10 +13,13 @@
 // and emitted as hashed assets next to the other tfjs chunks — `tfjs-wasm-threaded-glue-*.js`
 // (the glue, as Emscripten wrote it, self-contained) and `tfjs-wasm-pthread-*.js` (the thread's
 // start-up script). The module tfjs imports the glue from is replaced by a thin wrapper that hands
-// Emscripten those two URLs (`mainScriptUrlOrBlob` and the `.worker.js` answer of `locateFile`);
-// tfjs's own module and the minified glue that runs on the calling thread are untouched.
+// Emscripten those two URLs (`mainScriptUrlOrBlob` and the `.worker.js` answer of `locateFile`),
+// see wasmThreadsRuntime.ts; tfjs's own module and the minified glue that runs on the calling
+// thread are untouched. The wrapper also corrects the core count the binary sees, without which a
+// 2-core machine would still get one thread (wasmThreadsRuntime.ts, `reportedCores`).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
 /** The Emscripten glue of the threaded SIMD build, as tfjs-backend-wasm imports it. */
@@ -46,8 +49,12 @@ export function pthreadScript(gluePath: string): string {
   return wasmWorkerContents.replace(/\n/g, '\\n');
 }
 
+/** The browser half of the repair, which the wrapper imports. */
+const RUNTIME = fileURLToPath(new URL('./wasmThreadsRuntime.ts', import.meta.url));
+
 /**
- * The module that stands in for the glue: Emscripten's factory with the two asset URLs filled in.
+ * The module that stands in for the glue: Emscripten's factory, with the settings of
+ * wasmThreadsRuntime.ts (the two asset URLs, the core count) put in before tfjs's reach it.
  *
  * @param gluePath absolute path of the glue module
  * @param glueRef reference of the emitted glue asset
@@ -55,14 +62,13 @@ export function pthreadScript(gluePath: string): string {
  */
 export function wrapperModule(gluePath: string, glueRef: string, pthreadRef: string): string {
   return `import factory from ${JSON.stringify(gluePath + ORIGINAL)};
-const glueUrl = import.meta.ROLLUP_FILE_URL_${glueRef};
-const pthreadUrl = import.meta.ROLLUP_FILE_URL_${pthreadRef};
+import { threadedConfig } from ${JSON.stringify(RUNTIME)};
+const assets = {
+  glue: import.meta.ROLLUP_FILE_URL_${glueRef},
+  pthread: import.meta.ROLLUP_FILE_URL_${pthreadRef},
+};
 export default function WasmBackendModuleThreadedSimd(config = {}) {
-  const locate = config.locateFile;
-  config.mainScriptUrlOrBlob = glueUrl;
-  config.locateFile = (path, prefix) =>
-    path.endsWith('.worker.js') ? pthreadUrl : locate ? locate(path, prefix) : prefix + path;
-  return factory(config);
+  return factory(threadedConfig(config, assets, globalThis.navigator?.hardwareConcurrency));
 }
 `;
 }
