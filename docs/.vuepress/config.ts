@@ -11,6 +11,7 @@ import { tfjsChunkGroups } from './chunks';
 import { contentSecurityPolicyPlugin } from './contentSecurityPolicy';
 import { pageHeaders } from './pageHeaders';
 import { pageHints } from './pageHints';
+import { serviceWorkerIsolation } from './serviceWorkerIsolation';
 import { sidebar } from './sidebar';
 import { slimsearchWorkerFix } from './slimsearchWorker';
 import { wasmThreads } from './wasmThreads';
@@ -114,5 +115,7 @@ export default defineUserConfig({
         icons: [{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
       },
     }),
+    // After the PWA plugin: isolation from the service worker, where the host sets no headers.
+    serviceWorkerIsolation(),
   ],
 });
