@@ -1,4 +1,5 @@
-// The PWA: after one online visit, every page and the demo work with the network cut.
+// The PWA: after one online visit, every page and the demo work with the network cut, and the
+// pages stay cross-origin isolated (WebAssembly threads) when the service worker serves them.
 import { SITE_PAGES, expect, scrollThrough, searchFor, settleDemos, test } from './fixtures';
 
 test('after one visit, every page, its demos and the search work offline', async ({
@@ -28,6 +29,11 @@ test('after one visit, every page, its demos and the search work offline', async
     const { page } = await open(path, context);
     const heading = page.getByRole('heading', { level: 1 });
     expect((await heading.count()) === 1, `${path || 'Home'} did not load offline`);
+    // The cached pages keep their cross-origin isolation, so WebAssembly stays threaded offline.
+    expect(
+      await page.evaluate(() => crossOriginIsolated),
+      `${path || 'Home'} is not cross-origin isolated offline`,
+    );
     await scrollThrough(page);
     const states = await settleDemos(page);
     const broken = Object.entries(states).filter(([, state]) => state === 'error');
