@@ -3,7 +3,9 @@
 // first), opens simclr.html?backend=<name>, presses Play and samples the trainer's readouts until
 // the time is up: steps, steps per second, and the k-NN accuracy of the trained encoder next to the
 // same encoder at random initialisation (the figure re-measures every 20 steps). A report, not a
-// test: nothing here fails on a low number.
+// test: nothing here fails on a low number. WebAssembly runs twice: on a page served without
+// cross-origin isolation (one thread, as on a host that sets no headers) and on an isolated page
+// (threaded, as `npm start` serves it), and the ratio of their steps per second is printed.
 // Usage: node scripts/bench-simclr.mjs [seconds, default 120] [backends, default wasm,webgl,cpu]
 // (webgpu runs in its own browser with --enable-unsafe-webgpu). DIST= and BASE= as in
 // scripts/bench-browser.mjs.
@@ -35,11 +37,26 @@ function readouts(page) {
   );
 }
 
-async function measure(browser, url, backend) {
+/** Serves the context's pages without the cross-origin isolation headers the server sends. */
+async function withoutIsolation(context) {
+  await context.route(
+    (url) => url.pathname.endsWith('.html') || url.pathname.endsWith('/'),
+    async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers['cross-origin-opener-policy'];
+      delete headers['cross-origin-embedder-policy'];
+      await route.fulfill({ response, headers });
+    },
+  );
+}
+
+async function measure(browser, url, backend, { isolated = true } = {}) {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     serviceWorkers: 'block',
   });
+  if (!isolated) await withoutIsolation(context);
   const page = await context.newPage();
   await page.goto(`${url}simclr.html?backend=${backend}`);
   await page.locator(FRAME).scrollIntoViewIfNeeded();
@@ -51,6 +68,8 @@ async function measure(browser, url, backend) {
     { timeout: 180_000, polling: 250 },
   );
   const trainBackend = await page.locator(LAB).getAttribute('data-train-backend');
+  const label = await page.locator(`${LAB} [data-progress="backend"]`).textContent();
+  const crossOriginIsolated = await page.evaluate(() => self.crossOriginIsolated);
   await page.locator(FRAME).getByRole('button', { name: 'Play' }).click();
   const start = Date.now();
   const marks = [];
@@ -65,27 +84,56 @@ async function measure(browser, url, backend) {
     marks.push({ seconds: mark, ...last });
   }
   await context.close();
-  return { backend: trainBackend, baseline: last.baseline, marks, best };
+  return {
+    backend: trainBackend,
+    label,
+    crossOriginIsolated,
+    baseline: last.baseline,
+    marks,
+    best,
+  };
 }
 
 const pct = (x) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : '–');
 console.log(`SimCLR trainer, default settings, ${SECONDS} s of training per backend\n`);
-for (const backend of BACKENDS) {
+/** Each run: the backend asked for, and for WebAssembly whether the page is isolated. */
+const RUNS = BACKENDS.flatMap((backend) =>
+  backend === 'wasm'
+    ? [
+        { backend, isolated: false },
+        { backend, isolated: true },
+      ]
+    : [{ backend, isolated: true }],
+);
+/** Steps per second of the WebAssembly runs, by isolation. */
+const wasmRates = {};
+for (const { backend, isolated } of RUNS) {
+  const name = backend === 'wasm' ? `${backend} (${isolated ? '' : 'not '}isolated)` : backend;
   const { browser, url, close } = await openBench(
     backend === 'webgpu' ? ['--enable-unsafe-webgpu'] : [],
   );
   try {
-    const r = await measure(browser, url, backend);
+    const r = await measure(browser, url, backend, { isolated });
     const end = r.marks.at(-1);
+    const rate = end.step / SECONDS;
+    if (backend === 'wasm') wasmRates[isolated] = { rate, label: r.label };
     console.log(
-      `${backend} (worker ran ${r.backend}): random init ${pct(r.baseline)} · ` +
+      `${name} (worker ran ${r.label}; crossOriginIsolated ${r.crossOriginIsolated}): ` +
+        `random init ${pct(r.baseline)} · ` +
         r.marks.map((m) => `${m.seconds} s: ${pct(m.knn)} @ ${m.step} steps`).join(' · ') +
-        ` · best ${pct(r.best)} · ${(end.step / SECONDS).toFixed(2)} steps/s · ` +
+        ` · best ${pct(r.best)} · ${rate.toFixed(2)} steps/s · ` +
         `gain ${(100 * (end.knn - r.baseline)).toFixed(1)} points`,
     );
   } catch (error) {
-    console.log(`${backend}: failed (${error instanceof Error ? error.message : error})`);
+    console.log(`${name}: failed (${error instanceof Error ? error.message : error})`);
   } finally {
     await close();
   }
+}
+const [single, threaded] = [wasmRates[false], wasmRates[true]];
+if (single && threaded) {
+  console.log(
+    `\nWebAssembly threads: ${threaded.label} ${threaded.rate.toFixed(2)} steps/s vs ` +
+      `${single.label} ${single.rate.toFixed(2)} steps/s → ${(threaded.rate / single.rate).toFixed(2)}×`,
+  );
 }

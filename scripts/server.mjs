@@ -17,13 +17,24 @@ function builtPolicy(dir) {
 }
 
 /**
+ * The headers that make a page cross-origin isolated, which WebAssembly threads need (browsers
+ * give `SharedArrayBuffer` to isolated pages only). Every file the site loads is its own, so
+ * `require-corp` blocks nothing. README.md, "Serving it", has them for common static hosts.
+ */
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+/**
  * Serves `dir` under `base` on 127.0.0.1, trying the next port when one is taken (port 0 = any),
- * with the build's Content-Security-Policy as a header on every response.
+ * with the build's Content-Security-Policy and (unless `isolation` is false, to play a host that
+ * cannot set headers) the {@link ISOLATION_HEADERS} on every response.
  *
- * @param {{ dir: string, port?: number, base?: string }} options
+ * @param {{ dir: string, port?: number, base?: string, isolation?: boolean }} options
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export async function startServer({ dir, port = 0, base = '/' }) {
+export async function startServer({ dir, port = 0, base = '/', isolation = true }) {
   const prefix = `/${(base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   // gzip: sends the build's `.gz` copies (scripts/compress.mjs) to browsers that accept them.
   const assets = sirv(dir, { dev: false, etag: true, extensions: ['html'], gzip: true });
@@ -31,6 +42,9 @@ export async function startServer({ dir, port = 0, base = '/' }) {
   const policy = builtPolicy(dir);
   const server = createServer((req, res) => {
     if (policy) res.setHeader('Content-Security-Policy', policy);
+    if (isolation) {
+      for (const [name, value] of Object.entries(ISOLATION_HEADERS)) res.setHeader(name, value);
+    }
     const url = req.url ?? '/';
     if (!url.startsWith(prefix)) {
       res.writeHead(302, { Location: prefix });

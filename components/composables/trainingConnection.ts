@@ -9,6 +9,7 @@ import type { RunResult, TrainingApi } from '../../src/worker/host';
 import type { ExperimentName } from '../../src/worker/registry';
 import { nextTask, SLICE_BUDGET_MS } from '../../src/worker/slices';
 import { afterInputQuiet, watchInput } from './inputQuiet';
+import { useTfjs } from './useTfjs';
 import { SilenceWatch } from './workerSilence';
 
 /**
@@ -135,10 +136,18 @@ export async function connectMainThread<N extends ExperimentName>(
   const { TrainingHost } = await import('../../src/worker/host');
   watchInput();
   const host = new TrainingHost(
-    async () => ({
-      backend: tf.getBackend() as BackendName,
-      reason: 'the page’s own backend, on the main thread',
-    }),
+    async () => {
+      const backend = tf.getBackend() as BackendName;
+      // The page's choice describes that backend, threads included, unless a test's tf runs another.
+      const choice = useTfjs().state.choice;
+      const same = choice?.backend === backend;
+      return {
+        backend,
+        reason: 'the page’s own backend, on the main thread',
+        threads: same ? choice.threads : null,
+        threadsWhy: same ? choice.threadsWhy : null,
+      };
+    },
     async (stepMs) => {
       await nextTask();
       if (stepMs > SLICE_BUDGET_MS) await afterInputQuiet();

@@ -12,8 +12,10 @@ import { contentSecurityPolicyPlugin } from './contentSecurityPolicy';
 import { markdownLayout } from './markdownLayout';
 import { pageHeaders } from './pageHeaders';
 import { pageHints } from './pageHints';
+import { serviceWorkerIsolation } from './serviceWorkerIsolation';
 import { sidebar } from './sidebar';
 import { slimsearchWorkerFix } from './slimsearchWorker';
+import { wasmThreads } from './wasmThreads';
 
 const base = resolveBase(process.env.BASE);
 
@@ -44,6 +46,8 @@ export default defineUserConfig({
 
   bundler: viteBundler({
     viteOptions: {
+      // TensorFlow.js's threaded WebAssembly build, repaired for the bundle (wasmThreads.ts).
+      plugins: [wasmThreads()],
       build: {
         // tfjs is large by nature; named chunks let the e2e suite prove it is never fetched early.
         chunkSizeWarningLimit: 2000,
@@ -56,7 +60,7 @@ export default defineUserConfig({
       ssr: { noExternal: ['@vuepress/plugin-git'] },
       // ES-module workers can split: the training worker loads only the tfjs backend it picks
       // instead of inlining all four into one IIFE.
-      worker: { format: 'es' },
+      worker: { format: 'es', plugins: () => [wasmThreads()] },
     },
   }),
 
@@ -116,5 +120,7 @@ export default defineUserConfig({
         icons: [{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
       },
     }),
+    // After the PWA plugin: isolation from the service worker, where the host sets no headers.
+    serviceWorkerIsolation(),
   ],
 });

@@ -5,6 +5,7 @@ import type { StepWorkload } from './benchmark';
 import type { tf as TF } from './tf';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
 /** The TensorFlow.js namespace as the core exports it. */
 export type Tfjs = typeof TF;
@@ -22,6 +23,85 @@ export const BACKEND_LABELS: Readonly<Record<BackendName, string>> = {
   wasm: 'WebAssembly',
   cpu: 'Plain JavaScript (CPU)',
 };
+
+/**
+ * A backend's label with, for WebAssembly, its thread count: "WebAssembly, 4 threads".
+ *
+ * @param name - the backend
+ * @param threads - WebAssembly threads in use; null or missing for other backends
+ */
+export function backendLabel(name: BackendName, threads?: number | null): string {
+  if (name !== 'wasm' || !threads) return BACKEND_LABELS[name];
+  return `${BACKEND_LABELS[name]}, ${threads} ${threads === 1 ? 'thread' : 'threads'}`;
+}
+
+/**
+ * Most WebAssembly threads the site asks for. The figures' tensors are small (a few hundred rows),
+ * so each op splits into few pieces, and the page itself and the browser need cores too.
+ */
+export const MAX_WASM_THREADS = 4;
+
+/** What decides WebAssembly threading; {@link currentThreadingEnv} reads it from the browser. */
+export interface ThreadingEnv {
+  /** `crossOriginIsolated` of the page or worker. */
+  isolated: boolean;
+  /** Whether `SharedArrayBuffer` exists. */
+  sharedMemory: boolean;
+  /** Whether WebAssembly SIMD validates (the threaded build also uses SIMD). */
+  simd: boolean;
+  /** `navigator.hardwareConcurrency`, or 1 when unknown. */
+  cores: number;
+}
+
+/** How many threads WebAssembly should run on, and why. */
+export interface WasmThreading {
+  threads: number;
+  /** Why, as a clause: "the page is not cross-origin isolated". */
+  why: string;
+}
+
+/** Why one thread, as {@link WasmThreading.why}, on a page without isolation. */
+export const NOT_ISOLATED = 'the page is not cross-origin isolated';
+
+/** What {@link NOT_ISOLATED} means, in a sentence for the reader. */
+export const NOT_ISOLATED_DETAIL =
+  'Browsers give WebAssembly threads the shared memory they need only on cross-origin isolated ' +
+  'pages: served with the Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy headers, ' +
+  'or given them by the site’s service worker, from the visit after it was installed.';
+
+/**
+ * The thread count for the WebAssembly backend: threads need a cross-origin isolated page (for
+ * `SharedArrayBuffer`), SIMD (the only threaded build) and more than one core; then one thread
+ * per core, up to {@link MAX_WASM_THREADS}.
+ *
+ * @param env - from {@link currentThreadingEnv}
+ */
+export function planWasmThreads(env: ThreadingEnv): WasmThreading {
+  if (!env.isolated) return { threads: 1, why: NOT_ISOLATED };
+  if (!env.sharedMemory) return { threads: 1, why: 'this browser has no SharedArrayBuffer' };
+  if (!env.simd)
+    return { threads: 1, why: 'this browser lacks WebAssembly SIMD, which threads need' };
+  if (env.cores < 2) return { threads: 1, why: 'this device reports a single processor core' };
+  const threads = Math.min(env.cores, MAX_WASM_THREADS);
+  const cores =
+    threads < env.cores
+      ? `, at most ${MAX_WASM_THREADS} of its ${env.cores} cores`
+      : ', one per core';
+  return { threads, why: `the page is cross-origin isolated${cores}` };
+}
+
+/** The {@link ThreadingEnv} of the current page, worker or Node process. */
+export function currentThreadingEnv(): ThreadingEnv {
+  const scope = globalThis as { crossOriginIsolated?: boolean; SharedArrayBuffer?: unknown };
+  // eslint-disable-next-line no-restricted-properties -- backend detection is the one place the core asks the browser (Node has navigator too, but is never isolated).
+  const cores = Number(globalThis.navigator?.hardwareConcurrency) || 1;
+  return {
+    isolated: scope.crossOriginIsolated === true,
+    sharedMemory: typeof scope.SharedArrayBuffer === 'function',
+    simd: hasWasmSimd(),
+    cores,
+  };
+}
 
 /**
  * Whether a string names a known backend.
@@ -132,12 +212,10 @@ function probeWasm(): BackendCapability {
   if (typeof WebAssembly !== 'object') {
     return { name, available: false, software: false, detail: 'WebAssembly is missing' };
   }
-  return {
-    name,
-    available: true,
-    software: false,
-    detail: hasWasmSimd() ? 'SIMD, single thread' : 'no SIMD, single thread',
-  };
+  const { threads, why } = planWasmThreads(currentThreadingEnv());
+  const simd = hasWasmSimd() ? 'SIMD' : 'no SIMD';
+  const plan = threads > 1 ? `${threads} threads` : `one thread, as ${why}`;
+  return { name, available: true, software: false, detail: `${simd}, ${plan}` };
 }
 
 /** A minimal module using a v128 instruction; it validates only where WASM SIMD exists. */
@@ -235,8 +313,12 @@ export interface BackendAttempt {
 /** The backend in use, why, and everything found on the way. */
 export interface BackendChoice {
   backend: BackendName;
-  /** One sentence for the reader. */
+  /** One or two sentences for the reader (for WebAssembly, also why it runs on so many threads). */
   reason: string;
+  /** WebAssembly threads in use (the calling thread included); null for other backends. */
+  threads: number | null;
+  /** Why WebAssembly runs on `threads` threads, as a clause; null for other backends. */
+  threadsWhy: string | null;
   requested: BackendName | null;
   capabilities: readonly BackendCapability[];
   attempts: readonly BackendAttempt[];
@@ -244,6 +326,9 @@ export interface BackendChoice {
 
 /** Loads the code of one backend and registers it with TensorFlow.js. */
 export type BackendLoader = (tf: Tfjs) => Promise<void>;
+
+/** Reads the WebAssembly backend's thread count once it runs; set by the default wasm loader. */
+let wasmThreadsInUse: (() => number) | null = null;
 
 /** Where each backend's code comes from; every import is dynamic so it is fetched only on use. */
 export const DEFAULT_LOADERS: Readonly<Record<BackendName, BackendLoader>> = {
@@ -254,16 +339,19 @@ export const DEFAULT_LOADERS: Readonly<Record<BackendName, BackendLoader>> = {
     await import('@tensorflow/tfjs-backend-webgl');
   },
   wasm: async (tf) => {
-    const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
-    // The threaded binary needs cross-origin isolation, which a static host cannot promise; where
-    // the page is isolated, its minified worker start-up throws and initialisation hangs. Forcing
-    // threads off gives every host the SIMD build ("Under the hood" has the details).
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    const { setWasmPaths, setThreadsCount, getThreadsCount } =
+      await import('@tensorflow/tfjs-backend-wasm');
+    wasmThreadsInUse = getThreadsCount;
+    // Threads where the page is cross-origin isolated; the threaded build needs the site's bundler
+    // repair (docs/.vuepress/wasmThreads.ts) and is fetched only then. Elsewhere tfjs would find
+    // no SharedArrayBuffer by itself; saying so spares it the probe.
+    const { threads } = planWasmThreads(currentThreadingEnv());
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', threads > 1);
+    setThreadsCount(threads);
     setWasmPaths({
       'tfjs-backend-wasm.wasm': wasmPlainUrl,
       'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
-      // The map must name all three binaries; with threads off, this entry is never fetched.
-      'tfjs-backend-wasm-threaded-simd.wasm': wasmSimdUrl,
+      'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
     });
   },
   cpu: async () => {
@@ -329,9 +417,13 @@ export async function selectBackend(options: SelectOptions = {}): Promise<Backen
       if (!(await tf.setBackend(name))) throw new Error('it could not be initialised');
       await verifyActiveBackend(tf);
       attempts.push({ name, ok: true, ms: performance.now() - start, error: null });
+      const threading = name === 'wasm' ? wasmThreading() : null;
+      const threadsNote = threading ? ` ${explainThreads(threading)}` : '';
       return {
         backend: name,
-        reason: explain(name, why, attempts),
+        reason: explain(name, why, attempts) + threadsNote,
+        threads: threading?.threads ?? null,
+        threadsWhy: threading?.why ?? null,
         requested,
         capabilities,
         attempts,
@@ -342,6 +434,34 @@ export async function selectBackend(options: SelectOptions = {}): Promise<Backen
   }
   const failures = attempts.map((a) => `${a.name}: ${a.error}`).join('; ');
   throw new Error(`No TensorFlow.js backend works in this browser (${failures}).`);
+}
+
+/**
+ * The active WebAssembly backend's threads and why, or null when a loader other than the default
+ * one started it (tests). When tfjs started fewer threads than planned, that is the reason given.
+ */
+function wasmThreading(): WasmThreading | null {
+  let threads: number;
+  try {
+    threads = wasmThreadsInUse?.() ?? NaN;
+  } catch {
+    return null;
+  }
+  if (!Number.isFinite(threads)) return null;
+  const plan = planWasmThreads(currentThreadingEnv());
+  if (threads === plan.threads) return { threads, why: plan.why };
+  return { threads, why: `TensorFlow.js started ${threads} where ${plan.threads} were planned` };
+}
+
+/**
+ * Why WebAssembly runs on so many threads, in one or two sentences for the reader.
+ *
+ * @param threading - the threads in use and why
+ */
+export function explainThreads({ threads, why }: WasmThreading): string {
+  const count = threads === 1 ? 'one thread' : `${threads} threads`;
+  const head = `WebAssembly runs on ${count}, because ${why}.`;
+  return why === NOT_ISOLATED ? `${head} ${NOT_ISOLATED_DETAIL}` : head;
 }
 
 function explain(name: BackendName, why: string, attempts: readonly BackendAttempt[]): string {

@@ -2,6 +2,7 @@
 import {
   BACKEND_LABELS,
   BACKEND_NAMES,
+  backendLabel,
   type BackendAttempt,
   type BackendCapability,
   type BackendChoice,
@@ -11,6 +12,7 @@ import {
 /** One row of the report table. */
 export interface BackendReportRow {
   name: BackendName;
+  /** The backend's label; for the one in use with its threads ("WebAssembly, 2 threads"). */
   label: string;
   /** "yes — <detail>" or "no — <why>". */
   offered: string;
@@ -57,7 +59,7 @@ export function backendReportRows(choice: BackendChoice): BackendReportRow[] {
     else if (gpu && capability?.available) kind = capability.software ? 'software' : 'hardware';
     return {
       name,
-      label: BACKEND_LABELS[name],
+      label: choice.backend === name ? backendLabel(name, choice.threads) : BACKEND_LABELS[name],
       offered: offer.text,
       kind,
       check: attempt

@@ -38,6 +38,10 @@ export interface HostBackend {
   backend: BackendName;
   /** One sentence for the reader (e.g. why WebGL was not used in the worker). */
   reason: string;
+  /** WebAssembly threads in use; null for other backends (see `BackendChoice`). */
+  threads: number | null;
+  /** Why WebAssembly runs on that many threads, as a clause; null for other backends. */
+  threadsWhy: string | null;
 }
 
 /** What one `run` call sends back for experiment `N`. */

@@ -11,7 +11,8 @@ import { beat, serveHost } from './protocol';
 
 const host = new TrainingHost(async (requested) => {
   const choice = await selectBackend({ requested, tf, capabilities: await probeWorkerBackends() });
-  return { backend: choice.backend, reason: choice.reason };
+  const { backend, reason, threads, threadsWhy } = choice;
+  return { backend, reason, threads, threadsWhy };
 });
 
 serveHost(host, self as unknown as Endpoint);

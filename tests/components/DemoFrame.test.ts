@@ -10,6 +10,8 @@ import type { BackendChoice, BackendName, SelectOptions } from '../../src/core/b
 const selectBackend = vi.fn(async ({ requested }: SelectOptions): Promise<BackendChoice> => ({
   backend: requested && requested !== 'webgpu' ? requested : 'wasm',
   reason: requested ? 'you asked for it' : 'fastest here',
+  threads: requested && requested !== 'webgpu' && requested !== 'wasm' ? null : 2,
+  threadsWhy: requested && requested !== 'webgpu' && requested !== 'wasm' ? null : 'tests',
   requested: requested ?? null,
   capabilities: [],
   attempts: [],

@@ -1,7 +1,13 @@
 import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  MAX_WASM_THREADS,
+  NOT_ISOLATED,
+  backendLabel,
+  currentThreadingEnv,
+  explainThreads,
   isSoftwareRenderer,
+  planWasmThreads,
   parseBackendRequest,
   probeBackends,
   rankBackends,
@@ -9,6 +15,7 @@ import {
   timeOnBackend,
   type BackendCapability,
   type BackendName,
+  type ThreadingEnv,
 } from '../../src/core/backend';
 import { tf } from '../../src/core/tf';
 
@@ -107,8 +114,56 @@ describe('probeBackends (in Node)', () => {
       ['wasm', true],
       ['cpu', true],
     ]);
-    // Node 20 supports WASM SIMD, so the probe module must validate.
-    expect(found[2]?.detail).toBe('SIMD, single thread');
+    // Node 20 supports WASM SIMD, so the probe module must validate; Node is never isolated.
+    expect(found[2]?.detail).toBe('SIMD, one thread, as the page is not cross-origin isolated');
+  });
+});
+
+describe('planWasmThreads', () => {
+  const env: ThreadingEnv = { isolated: true, sharedMemory: true, simd: true, cores: 2 };
+
+  it('runs one thread per core on an isolated page, up to the cap', () => {
+    expect(planWasmThreads(env)).toEqual({
+      threads: 2,
+      why: 'the page is cross-origin isolated, one per core',
+    });
+    expect(planWasmThreads({ ...env, cores: 16 })).toEqual({
+      threads: MAX_WASM_THREADS,
+      why: `the page is cross-origin isolated, at most ${MAX_WASM_THREADS} of its 16 cores`,
+    });
+  });
+
+  it('runs one thread, and says why, where threads cannot run', () => {
+    expect(planWasmThreads({ ...env, isolated: false, sharedMemory: false })).toEqual({
+      threads: 1,
+      why: NOT_ISOLATED,
+    });
+    expect(planWasmThreads({ ...env, sharedMemory: false }).why).toMatch(/SharedArrayBuffer/);
+    expect(planWasmThreads({ ...env, simd: false }).why).toMatch(/SIMD/);
+    expect(planWasmThreads({ ...env, cores: 1 })).toMatchObject({ threads: 1 });
+  });
+
+  it('finds Node not isolated', () => {
+    expect(currentThreadingEnv().isolated).toBe(false);
+    expect(planWasmThreads(currentThreadingEnv()).threads).toBe(1);
+  });
+});
+
+describe('backendLabel and explainThreads', () => {
+  it('names WebAssembly with its threads, other backends plainly', () => {
+    expect(backendLabel('wasm', 4)).toBe('WebAssembly, 4 threads');
+    expect(backendLabel('wasm', 1)).toBe('WebAssembly, 1 thread');
+    expect(backendLabel('wasm', null)).toBe('WebAssembly');
+    expect(backendLabel('webgl', 4)).toBe('WebGL');
+  });
+
+  it('explains one thread on a page without isolation, with what isolation takes', () => {
+    const text = explainThreads({ threads: 1, why: NOT_ISOLATED });
+    expect(text).toMatch(/^WebAssembly runs on one thread, because the page is not cross-origin/);
+    expect(text).toContain('Cross-Origin-Embedder-Policy');
+    expect(explainThreads({ threads: 2, why: 'x' })).toBe(
+      'WebAssembly runs on 2 threads, because x.',
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 // The PWA: after one online visit, every page and the demo work with the network cut, the SimCSE
-// figures included: their pretrained encoder (a `.bin` asset) is precached with the rest, so its
-// panels load it and the trainer starts in its worker offline.
+// figures included (their pretrained encoder, a `.bin` asset, is precached with the rest, so its
+// panels load it and the trainer starts in its worker offline), and the pages stay cross-origin
+// isolated (WebAssembly threads) when the service worker serves them.
 import type { Page } from '@playwright/test';
 import { SITE_PAGES, expect, scrollThrough, searchFor, settleDemos, test } from './fixtures';
 
@@ -31,6 +32,11 @@ test('after one visit, every page, its demos and the search work offline', async
     const { page } = await open(path, context);
     const heading = page.getByRole('heading', { level: 1 });
     expect((await heading.count()) === 1, `${path || 'Home'} did not load offline`);
+    // The cached pages keep their cross-origin isolation, so WebAssembly stays threaded offline.
+    expect(
+      await page.evaluate(() => crossOriginIsolated),
+      `${path || 'Home'} is not cross-origin isolated offline`,
+    );
     await scrollThrough(page);
     const states = await settleDemos(page);
     const broken = Object.entries(states).filter(([, state]) => state === 'error');

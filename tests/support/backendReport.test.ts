@@ -7,7 +7,7 @@ import { backendReportRows } from '../../src/support/backendReport';
 const capabilities: BackendCapability[] = [
   { name: 'webgpu', available: false, software: false, detail: 'navigator.gpu is missing' },
   { name: 'webgl', available: false, software: false, detail: 'WebGL is disabled' },
-  { name: 'wasm', available: true, software: false, detail: 'SIMD, single thread' },
+  { name: 'wasm', available: true, software: false, detail: 'SIMD, 2 threads' },
   { name: 'cpu', available: true, software: false, detail: 'always available' },
 ];
 
@@ -16,6 +16,8 @@ describe('backendReportRows', () => {
     const choice: BackendChoice = {
       backend: 'webgl',
       reason: 'WebGL, because you asked for it.',
+      threads: null,
+      threadsWhy: null,
       requested: 'webgl',
       capabilities,
       attempts: [{ name: 'webgl', ok: true, ms: 41.7, error: null }],
@@ -30,13 +32,15 @@ describe('backendReportRows', () => {
       chosen: true,
     });
     expect(webgpu).toMatchObject({ offered: 'no — navigator.gpu is missing', kind: '—' });
-    expect(wasm).toMatchObject({ offered: 'yes — SIMD, single thread', check: 'not tried' });
+    expect(wasm).toMatchObject({ offered: 'yes — SIMD, 2 threads', check: 'not tried' });
   });
 
   it('keeps the probe\'s "no" beside a failed check, and its GPU kind where it found one', () => {
     const choice: BackendChoice = {
       backend: 'wasm',
       reason: 'WebAssembly, because you asked for it.',
+      threads: 2,
+      threadsWhy: 'the page is cross-origin isolated, one per core',
       requested: 'webgl',
       capabilities: [
         ...capabilities.slice(0, 1),
@@ -55,6 +59,10 @@ describe('backendReportRows', () => {
       check: 'failed: it could not be initialised',
       chosen: false,
     });
-    expect(wasm).toMatchObject({ offered: 'yes — SIMD, single thread', chosen: true });
+    expect(wasm).toMatchObject({
+      label: 'WebAssembly, 2 threads',
+      offered: 'yes — SIMD, 2 threads',
+      chosen: true,
+    });
   });
 });

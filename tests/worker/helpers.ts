@@ -21,7 +21,12 @@ export async function useWasm(): Promise<void> {
 
 /** A host on the active backend, as the main-thread fallback builds it. */
 export function localHost(): TrainingHost {
-  return new TrainingHost(async () => ({ backend: 'cpu', reason: 'tests' }));
+  return new TrainingHost(async () => ({
+    backend: 'cpu',
+    reason: 'tests',
+    threads: null,
+    threadsWhy: null,
+  }));
 }
 
 /** A host's commands typed for experiment `N`, as the page's connection types them. */

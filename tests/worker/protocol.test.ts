@@ -30,7 +30,12 @@ describe('training host', () => {
   it('reports its backend once and refuses to work before init and create', async () => {
     const host = localHost();
     await expect(host.create('sphere', params, 1)).rejects.toThrow(/init\(\)/);
-    expect(await host.init(null)).toEqual({ backend: 'cpu', reason: 'tests' });
+    expect(await host.init(null)).toEqual({
+      backend: 'cpu',
+      reason: 'tests',
+      threads: null,
+      threadsWhy: null,
+    });
     await expect(host.run(1, true)).rejects.toThrow(/create\(\)/);
     // A message can carry any name: the host checks it against the registry.
     await expect(host.create('nope' as ExperimentName, params, 1)).rejects.toThrow(
@@ -71,7 +76,12 @@ describe('training host', () => {
     direct.dispose();
 
     const remote = openRemote();
-    expect(await remote.api.init(null)).toEqual({ backend: 'cpu', reason: 'tests' });
+    expect(await remote.api.init(null)).toEqual({
+      backend: 'cpu',
+      reason: 'tests',
+      threads: null,
+      threadsWhy: null,
+    });
     await remote.api.create('sphere', params, 9);
     await remote.api.run(4, false);
     await remote.api.setParams({ ...params, objective: 'align' });
@@ -113,7 +123,12 @@ describe('training host', () => {
 
   it('leaves no tensors behind after resets, rebuilds and dispose', async () => {
     // Warm the cached constants (pair masks) of both sizes first: they are kept on purpose.
-    const warm = new TrainingHost(async () => ({ backend: 'cpu', reason: 'tests' }));
+    const warm = new TrainingHost(async () => ({
+      backend: 'cpu',
+      reason: 'tests',
+      threads: null,
+      threadsWhy: null,
+    }));
     await warm.init(null);
     for (const points of [64, 96]) {
       await warm.create('sphere', { ...params, points }, 1);

@@ -52,7 +52,7 @@ describe('a sliced run', () => {
     const pauses: { at: number; stepMs: number }[] = [];
     const host = typedApi<'sphere'>(
       new TrainingHost(
-        async () => ({ backend: 'cpu', reason: 'tests' }),
+        async () => ({ backend: 'cpu', reason: 'tests', threads: null, threadsWhy: null }),
         async (ms) => void pauses.push({ at: clock, stepMs: ms }),
       ),
     );
@@ -85,7 +85,12 @@ describe('a sliced run', () => {
     const a = await sliced.host.run(25, true);
     vi.restoreAllMocks();
     const plain = typedApi<'sphere'>(
-      new TrainingHost(async () => ({ backend: 'cpu', reason: 'tests' })),
+      new TrainingHost(async () => ({
+        backend: 'cpu',
+        reason: 'tests',
+        threads: null,
+        threadsWhy: null,
+      })),
     );
     await plain.init(null);
     await plain.create('sphere', params, 3);

@@ -62,7 +62,15 @@ class InProcessWorker extends EventTarget {
     super();
     const { port1, port2 } = new MessageChannel();
     if (answer) {
-      serveHost(new TrainingHost(async () => ({ backend: 'cpu', reason: 'test worker' })), port1);
+      serveHost(
+        new TrainingHost(async () => ({
+          backend: 'cpu',
+          reason: 'test worker',
+          threads: null,
+          threadsWhy: null,
+        })),
+        port1,
+      );
     }
     this.port = port2;
     port2.onmessage = (event) =>
@@ -159,7 +167,12 @@ describe('useTrainingWorker', () => {
     const worker = new InProcessWorker();
     const { wrapper, training, results } = mountComposable(worker);
     await until(() => training.mode.value === 'worker', 'the worker');
-    expect(training.backend.value).toEqual({ backend: 'cpu', reason: 'test worker' });
+    expect(training.backend.value).toEqual({
+      backend: 'cpu',
+      reason: 'test worker',
+      threads: null,
+      threadsWhy: null,
+    });
     await training.player.stepOnce();
     expect(training.step.value).toBe(1);
 
