@@ -81,6 +81,7 @@ describe('collapse experiment', () => {
 
   it('runs every objective through the host, which checks its parameters', async () => {
     const api = typedApi<'collapse'>(localHost());
+    await api.init('wasm');
     await expect(api.create('collapse', { ...COLLAPSE_DEFAULTS, dim: 100 }, 1)).rejects.toThrow(
       /"dim" must lie in/,
     );
@@ -93,8 +94,9 @@ describe('collapse experiment', () => {
     await api.dispose();
   });
 
-  it('keeps the tensor count flat over 2,000 steps of each objective', async () => {
-    for (const objective of COLLAPSE_OBJECTIVES) {
+  it.each(COLLAPSE_OBJECTIVES)(
+    'keeps the tensor count flat over 2,000 steps of %s, a reset and dispose',
+    async (objective) => {
       const params = { ...COLLAPSE_DEFAULTS, objective, stopgrad: objective !== 'simsiam' };
       const e = collapseExperiment.create(params, 2);
       await e.run(10);
@@ -106,13 +108,14 @@ describe('collapse experiment', () => {
         await e.snapshot();
         counts.push(tf.memory().numTensors);
       }
-      expect(counts, objective).toEqual([steady, steady, steady, steady]);
+      expect(counts).toEqual([steady, steady, steady, steady]);
       e.reset(3);
       await e.run(10);
       await e.snapshot();
-      expect(tf.memory().numTensors, `${objective} after reset`).toBe(steady);
+      expect(tf.memory().numTensors).toBe(steady);
       e.dispose();
       expect(tf.memory().numTensors).toBeLessThan(steady);
-    }
-  }, 600_000);
+    },
+    600_000,
+  );
 });
