@@ -10,6 +10,7 @@ export const chapters = [
   { text: 'Contrastive vs metric learning', link: '/metric-learning.md' },
   { text: 'SimCLR', link: '/simclr.md' },
   { text: 'SimCSE', link: '/simcse.md' },
+  { text: 'Learning without negatives', link: '/learning-without-negatives.md' },
   { text: 'Under the hood', link: '/under-the-hood.md' },
 ] as const;
 

@@ -78,9 +78,57 @@ def triplet(a, p, n, margin):
     return torch.clamp(((a - p) ** 2).sum(dim=1) - ((a - n) ** 2).sum(dim=1) + margin, min=0).mean()
 
 
+# Same standardisation as src/core/noneg.ts standardizeColumns (BatchNorm1d without affine).
+STANDARDIZE_EPSILON = 1e-5
+
+
+def simsiam(p1, p2, z1, z2, stop_gradient):
+    """Chen & He (2021), eq. 4: D(p, z) = -cos(p, z), averaged over the batch, targets detached."""
+    target = (lambda z: z.detach()) if stop_gradient else (lambda z: z)
+    d = lambda p, z: -(normalise(p) * normalise(target(z))).sum(dim=1).mean()
+    return 0.5 * d(p1, z2) + 0.5 * d(p2, z1)
+
+
+def byol(q1, q2, t1, t2):
+    """Grill et al. (2020), eq. 2 and its symmetrised sum; the targets receive no gradient."""
+    loss = lambda q, t: ((normalise(q) - normalise(t.detach())) ** 2).sum(dim=1).mean()
+    return loss(q1, t2) + loss(q2, t1)
+
+
+def barlow_twins(z1, z2, lam):
+    """Zbontar et al. (2021), eq. 1-2, with each dimension standardised over the batch."""
+    n = z1.shape[0]
+    standardise = lambda z: (z - z.mean(0)) / torch.sqrt(z.var(0, unbiased=False) + STANDARDIZE_EPSILON)
+    c = standardise(z1).T @ standardise(z2) / n
+    on = ((1 - torch.diagonal(c)) ** 2).sum()
+    off = (c**2).sum() - (torch.diagonal(c) ** 2).sum()
+    return on + lam * off
+
+
+def spectrum_case(rows):
+    """Covariance eigenvalues (numpy, float64), effective rank and SimSiam's output std."""
+    import numpy as np
+
+    x = np.array(rows, dtype=np.float64)
+    centred = x - x.mean(0)
+    cov = centred.T @ centred / x.shape[0]
+    eig = np.clip(np.sort(np.linalg.eigvalsh(cov))[::-1], 0, None)
+    p = eig / eig.sum()
+    p = p[p > 0]
+    u = x / np.sqrt((x * x).sum(1, keepdims=True) + NORM_EPSILON)
+    return {
+        "rows": x.tolist(),
+        "eigenvalues": eig.tolist(),
+        "effectiveRank": float(np.exp(-(p * np.log(p)).sum())),
+        "normalizedStd": float(u.std(0).mean()),
+    }
+
+
 def case(name, fn, tensors, **params):
     value = fn(*tensors.values(), **params)
-    grads = torch.autograd.grad(value, list(tensors.values()))
+    # A stopped input gets no gradient at all: its gradient is zero.
+    grads = torch.autograd.grad(value, list(tensors.values()), allow_unused=True)
+    grads = [torch.zeros_like(x) if g is None else g for x, g in zip(tensors.values(), grads)]
     return {
         "name": name,
         "params": params,
@@ -129,11 +177,28 @@ def main():
             margin=2.0,
         )
     )
+    for stop_gradient in (True, False):
+        simsiam_case = case(
+            "simsiamLoss",
+            lambda p1, p2, z1, z2: simsiam(p1, p2, z1, z2, stop_gradient),
+            {"p1": inputs(5, 4), "p2": inputs(5, 4), "z1": inputs(5, 4), "z2": inputs(5, 4)},
+        )
+        simsiam_case["params"]["stopGradient"] = int(stop_gradient)
+        cases.append(simsiam_case)
+    cases.append(
+        case("byolLoss", byol, {"q1": inputs(6, 3), "q2": inputs(6, 3), "t1": inputs(6, 3), "t2": inputs(6, 3)})
+    )
+    for lam in (0.0, 0.05, 1.0):
+        cases.append(case("barlowTwinsLoss", barlow_twins, {"z1": inputs(8, 4), "z2": inputs(8, 4)}, lam=lam))
+    spectra = [spectrum_case(inputs(*shape).detach().tolist()) for shape in ((12, 4), (30, 6))]
+    # A set that varies along one direction only: effective rank 1.
+    line = torch.randn(10, 1, generator=GEN, dtype=torch.float32).double() @ torch.tensor([[1.0, -2.0, 0.5]])
+    spectra.append(spectrum_case((line + torch.tensor([3.0, 1.0, -1.0])).float().double().tolist()))
     s_neg = torch.tensor([0.7, 0.1, -0.3, 0.65], dtype=torch.float32).double()
     hardness = []
     for tau in (0.05, 0.5, 5.0):
         hardness.append({"sPos": 0.8, "sNeg": s_neg.tolist(), "tau": tau, "weights": torch.softmax(s_neg / tau, 0).tolist()})
-    print(json.dumps({"generator": "scripts/reference/losses.py", "torch": torch.__version__, "cases": cases, "hardness": hardness}, indent=1))
+    print(json.dumps({"generator": "scripts/reference/losses.py", "torch": torch.__version__, "cases": cases, "hardness": hardness, "spectra": spectra}, indent=1))
 
 
 if __name__ == "__main__":

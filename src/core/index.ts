@@ -9,6 +9,20 @@ export {
   DISTANCE_EPSILON,
 } from './losses';
 export { alignment, uniformity } from './hypersphere';
+export {
+  barlowTwinsLoss,
+  byolLoss,
+  covarianceSpectrum,
+  crossCorrelation,
+  effectiveRank,
+  emaUpdate,
+  normalizedOutputStd,
+  simsiamLoss,
+  standardizeColumns,
+  stopGradient,
+  symmetricEigenvalues,
+  STANDARDIZE_EPSILON,
+} from './noneg';
 export { hardnessWeights, simpleLoss, batchSimpleLoss, mutualInformationBound } from './hardness';
 export { cosineSimilarityMatrix, l2Normalize, NORM_EPSILON } from './similarity';
 export { disposeCachedConstants, cachedConstantCount } from './constants';

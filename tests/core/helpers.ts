@@ -23,6 +23,12 @@ export interface ReferenceCase {
 export interface ReferenceFixture {
   cases: ReferenceCase[];
   hardness: { sPos: number; sNeg: number[]; tau: number; weights: number[] }[];
+  spectra: {
+    rows: number[][];
+    eigenvalues: number[];
+    effectiveRank: number;
+    normalizedStd: number;
+  }[];
 }
 
 export function loadReference(): ReferenceFixture {

@@ -3,10 +3,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   alignment,
+  barlowTwinsLoss,
+  byolLoss,
+  covarianceSpectrum,
+  effectiveRank,
   hardnessWeights,
   infoNCELoss,
   marginContrastiveLoss,
+  normalizedOutputStd,
   ntXentLoss,
+  simsiamLoss,
   supervisedSimCSELoss,
   tripletLoss,
   uniformity,
@@ -27,6 +33,9 @@ const losses: Record<string, Loss> = {
   marginContrastiveLoss: ([x1, x2], p) =>
     marginContrastiveLoss(x1!, x2!, tf.tensor1d(p.similar as number[]), num(p, 'margin')),
   tripletLoss: ([a, pos, neg], p) => tripletLoss(a!, pos!, neg!, num(p, 'margin')),
+  simsiamLoss: ([p1, p2, z1, z2], p) => simsiamLoss(p1!, p2!, z1!, z2!, p.stopGradient === 1),
+  byolLoss: ([q1, q2, t1, t2]) => byolLoss(q1!, q2!, t1!, t2!),
+  barlowTwinsLoss: ([z1, z2], p) => barlowTwinsLoss(z1!, z2!, num(p, 'lam')),
 };
 
 const fixture = loadReference();
@@ -49,12 +58,27 @@ describe('reference values (PyTorch float64)', () => {
       expectClose(values(value), [c.value], { atol: 1e-6, rtol: 2e-6 });
       Object.values(c.grads).forEach((expected, i) => {
         const flat = expected.flat();
+        // A stopped input's gradient is all zeros: compare it exactly (scale 0).
         const scale = Math.max(...flat.map(Math.abs));
         expectClose(values(grads[i]!), flat, { atol: 2e-6 * scale, rtol: 2e-5 });
       });
       tf.dispose([value, grads, inputs]);
     });
   }
+
+  it('covarianceSpectrum, effectiveRank and normalizedOutputStd', () => {
+    for (const s of fixture.spectra) {
+      const d = s.rows[0]!.length;
+      const spectrum = covarianceSpectrum(s.rows.flat(), d);
+      const top = s.eigenvalues[0]!;
+      expectClose(spectrum, s.eigenvalues, { atol: 1e-12 * top, rtol: 1e-9 });
+      expect(effectiveRank(spectrum)).toBeCloseTo(s.effectiveRank, 9);
+      const z = tf.tensor2d(s.rows);
+      const std = normalizedOutputStd(z);
+      expectClose(values(std), [s.normalizedStd], { atol: 1e-6, rtol: 1e-5 });
+      tf.dispose([z, std]);
+    }
+  });
 
   it('hardnessWeights', () => {
     for (const h of fixture.hardness) {

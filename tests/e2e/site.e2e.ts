@@ -12,6 +12,7 @@ const CHAPTERS = [
   'Contrastive vs metric learning',
   'SimCLR',
   'SimCSE',
+  'Learning without negatives',
   'Under the hood',
 ];
 

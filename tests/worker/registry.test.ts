@@ -22,10 +22,17 @@ import {
 } from '../../src/worker/registry';
 
 describe('experiment registry', () => {
-  it('names five experiments, as a union type', () => {
-    expect(Object.keys(EXPERIMENTS).sort()).toEqual(['metric', 'mi', 'simclr', 'simcse', 'sphere']);
+  it('names six experiments, as a union type', () => {
+    expect(Object.keys(EXPERIMENTS).sort()).toEqual([
+      'collapse',
+      'metric',
+      'mi',
+      'simclr',
+      'simcse',
+      'sphere',
+    ]);
     expectTypeOf<ExperimentName>().toEqualTypeOf<
-      'sphere' | 'metric' | 'simcse' | 'simclr' | 'mi'
+      'sphere' | 'metric' | 'simcse' | 'simclr' | 'mi' | 'collapse'
     >();
     expect(isExperimentName('sphere')).toBe(true);
     expect(isExperimentName('toString')).toBe(false);
