@@ -2,7 +2,7 @@
 // is imported on first use, so a host (and, in the main-thread fallback, the page) loads only the
 // figure code it needs. A figure imports only the types below (`import type`), never the modules.
 //
-//   ExperimentName              'sphere' | 'metric' | 'simcse' | 'simclr' | 'mi'
+//   ExperimentName              'sphere' | 'metric' | 'simcse' | 'simclr' | 'mi' | 'moco'
 //   ExperimentParams<'sphere'>  what useTrainingWorker sends (src/settings/sphere.ts SphereParams)
 //   ExperimentMetrics<'sphere'> snapshot.metrics: { alignment, uniformity, loss }
 //   ExperimentArrays<'sphere'>  snapshot.arrays: { points }
@@ -19,6 +19,7 @@ export const EXPERIMENTS = {
   simcse: async () => (await import('./experiments/simcse')).simcseExperiment,
   simclr: async () => (await import('./experiments/simclr')).simclrExperiment,
   mi: async () => (await import('./experiments/mi')).miExperiment,
+  moco: async () => (await import('./experiments/moco')).mocoExperiment,
 } as const satisfies Readonly<Record<string, () => Promise<AnyExperimentDefinition>>>;
 
 /** The registry's names: what `create(name, …)` accepts. */

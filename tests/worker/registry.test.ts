@@ -20,12 +20,20 @@ import {
   type ExperimentName,
   type ExperimentParams,
 } from '../../src/worker/registry';
+import type { MocoExperimentParams } from '../../src/settings/moco';
 
 describe('experiment registry', () => {
-  it('names five experiments, as a union type', () => {
-    expect(Object.keys(EXPERIMENTS).sort()).toEqual(['metric', 'mi', 'simclr', 'simcse', 'sphere']);
+  it('names six experiments, as a union type', () => {
+    expect(Object.keys(EXPERIMENTS).sort()).toEqual([
+      'metric',
+      'mi',
+      'moco',
+      'simclr',
+      'simcse',
+      'sphere',
+    ]);
     expectTypeOf<ExperimentName>().toEqualTypeOf<
-      'sphere' | 'metric' | 'simcse' | 'simclr' | 'mi'
+      'sphere' | 'metric' | 'simcse' | 'simclr' | 'mi' | 'moco'
     >();
     expect(isExperimentName('sphere')).toBe(true);
     expect(isExperimentName('toString')).toBe(false);
@@ -38,6 +46,7 @@ describe('experiment registry', () => {
     expectTypeOf<ExperimentParams<'simcse'>>().toEqualTypeOf<SimcseParams>();
     expectTypeOf<ExperimentParams<'simclr'>>().toEqualTypeOf<SimclrExperimentParams>();
     expectTypeOf<ExperimentParams<'mi'>>().toEqualTypeOf<MutualInfoParams>();
+    expectTypeOf<ExperimentParams<'moco'>>().toEqualTypeOf<MocoExperimentParams>();
     expectTypeOf<ExperimentArrays<'mi'>>().toEqualTypeOf<{ sweep: Float32Array }>();
     expectTypeOf<ExperimentMetrics<'sphere'>>().toEqualTypeOf<SphereMetrics>();
     expectTypeOf<ExperimentMetrics<'metric'>['supcon']>().toEqualTypeOf<MetricPanelReading>();
