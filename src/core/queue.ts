@@ -50,7 +50,8 @@ function randomUnitRows(capacity: number, width: number, seed: number): tf.Tenso
 export function createKeyQueue(capacity: number, width: number, seed = 0): KeyQueue {
   assertInteger(capacity, 'capacity', 1);
   assertInteger(width, 'width', 1);
-  const buffer = tf.variable(randomUnitRows(capacity, width, seed), false);
+  // tf.variable copies its initial tensor; the tidy frees the original.
+  const buffer = tf.tidy(() => tf.variable(randomUnitRows(capacity, width, seed), false));
   /** Step each row was enqueued at, newest first; NaN for a random initial row. */
   const stamps = new Float64Array(capacity).fill(Number.NaN);
   let disposed = false;
