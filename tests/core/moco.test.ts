@@ -54,6 +54,19 @@ describe('key queue', () => {
     queue.dispose();
   });
 
+  it('at the figure’s defaults (K = 4,096, N = 16) is full after 256 steps, its oldest key 255 steps old', () => {
+    const queue = createKeyQueue(4096, 2);
+    const keys = tf.ones([16, 2]) as tf.Tensor2D;
+    for (let step = 1; step <= 255; step++) queue.enqueue(keys, step);
+    expect(queue.ages(255)).toMatchObject({ real: 4080, oldest: 254 });
+    for (let step = 256; step <= 300; step++) {
+      queue.enqueue(keys, step);
+      expect(queue.ages(step)).toMatchObject({ real: 4096, oldest: 255 });
+    }
+    keys.dispose();
+    queue.dispose();
+  });
+
   it('keeps only the first K of a batch larger than the queue, and checks the width', () => {
     const queue = createKeyQueue(2, 2);
     const big = tf.tensor2d([
