@@ -9,6 +9,7 @@ export const chapters = [
   { text: 'InfoNCE and mutual information', link: '/mutual-information.md' },
   { text: 'Contrastive vs metric learning', link: '/metric-learning.md' },
   { text: 'SimCLR', link: '/simclr.md' },
+  { text: 'MoCo: many negatives, small batch', link: '/moco.md' },
   { text: 'SimCSE', link: '/simcse.md' },
   { text: 'Learning without negatives', link: '/learning-without-negatives.md' },
   { text: 'Under the hood', link: '/under-the-hood.md' },

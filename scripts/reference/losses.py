@@ -50,6 +50,34 @@ def info_nce(anchors, positives, tau):
     return (torch.logsumexp(logits, dim=1) - torch.diagonal(logits)).mean()
 
 
+def info_nce_with_negatives(queries, positives, negatives, tau):
+    """MoCo Eq. 1: each query against its own positive and the K shared negatives (a queue)."""
+    u = normalise(queries)
+    positive = (u * normalise(positives)).sum(dim=1, keepdim=True) / tau
+    logits = torch.cat([positive, u @ normalise(negatives).T / tau], dim=1)
+    return (torch.logsumexp(logits, dim=1) - positive[:, 0]).mean()
+
+
+def moco_steps(w_q, x_q, x_k, queue, tau, m, lr):
+    """MoCo Algorithm 1 with linear encoders q = x W_q, k = x W_k, plain SGD, for len(x_q) steps:
+    loss against the queue, SGD on W_q only, then W_k <- m W_k + (1 - m) W_q, then the step's
+    normalised keys enter the queue at the front and as many of the oldest leave."""
+    w_q = w_q.detach().clone().requires_grad_(True)
+    w_k = w_q.detach().clone()
+    queue = queue.detach().clone()
+    losses = []
+    for xq, xk in zip(x_q, x_k):
+        k = normalise(xk @ w_k).detach()  # no gradient to keys
+        loss = info_nce_with_negatives(xq @ w_q, k, queue, tau)
+        (grad,) = torch.autograd.grad(loss, [w_q])
+        with torch.no_grad():
+            w_q -= lr * grad
+            w_k = m * w_k + (1 - m) * w_q
+            queue = torch.cat([k, queue[: queue.shape[0] - k.shape[0]]])
+        losses.append(loss.item())
+    return {"losses": losses, "wQ": w_q.detach().tolist(), "wK": w_k.tolist(), "queue": queue.tolist()}
+
+
 def supervised_simcse(h, h_pos, h_neg, tau):
     u = normalise(h)
     logits = torch.cat([u @ normalise(h_pos).T, u @ normalise(h_neg).T], dim=1) / tau
@@ -198,7 +226,37 @@ def main():
     hardness = []
     for tau in (0.05, 0.5, 5.0):
         hardness.append({"sPos": 0.8, "sNeg": s_neg.tolist(), "tau": tau, "weights": torch.softmax(s_neg / tau, 0).tolist()})
-    print(json.dumps({"generator": "scripts/reference/losses.py", "torch": torch.__version__, "cases": cases, "hardness": hardness, "spectra": spectra}, indent=1))
+    # Appended after the older cases, so their random inputs stay the same.
+    for tau, k in ((0.07, 9), (0.5, 3)):
+        cases.append(
+            case(
+                "infoNCEWithNegatives",
+                info_nce_with_negatives,
+                {"queries": inputs(4, 5), "positives": inputs(4, 5), "negatives": inputs(k, 5)},
+                tau=tau,
+            )
+        )
+    moco = []
+    for m in (0.0, 0.9):
+        w_q = inputs(6, 4).detach()
+        x_q = [inputs(3, 6).detach() for _ in range(4)]
+        x_k = [inputs(3, 6).detach() for _ in range(4)]
+        queue = normalise(inputs(8, 4).detach()).float().double()
+        params = {"tau": 0.2, "m": m, "lr": 0.5}
+        result = moco_steps(w_q, x_q, x_k, queue, **params)
+        moco.append(
+            {
+                "params": params,
+                "inputs": {
+                    "wQ": w_q.tolist(),
+                    "xQ": [x.tolist() for x in x_q],
+                    "xK": [x.tolist() for x in x_k],
+                    "queue": queue.tolist(),
+                },
+                **result,
+            }
+        )
+    print(json.dumps({"generator": "scripts/reference/losses.py", "torch": torch.__version__, "cases": cases, "hardness": hardness, "spectra": spectra, "moco": moco}, indent=1))
 
 
 if __name__ == "__main__":

@@ -121,3 +121,16 @@ export {
   type SimcseSession,
   type SimcseEvaluation,
 } from './text/simcse';
+
+// MoCo: a queue of keys, the momentum update and a training session.
+export { createKeyQueue, type KeyQueue, type QueueAges } from './queue';
+export { momentumUpdate, copyVariables, parameterLag, assertMomentum } from './momentum';
+export {
+  createMocoSession,
+  MOCO_DEFAULTS,
+  MAX_QUEUE,
+  type MocoLag,
+  type MocoOptions,
+  type MocoParams,
+  type MocoSession,
+} from './moco';

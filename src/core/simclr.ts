@@ -121,7 +121,7 @@ export const SIMCLR_DEFAULTS: Readonly<SimclrParams> = Object.freeze({
   augment: Object.freeze({ ...SIMCLR_AUGMENT, blur: false, strength: 1, minCropArea: 0.3 }),
 });
 
-function checkParams(p: SimclrParams): void {
+export function checkParams(p: SimclrParams): void {
   assertPositive(p.tau, 'tau');
   assertInteger(p.batchSize, 'batchSize', 2);
   assertPositive(p.lr, 'lr');
@@ -206,7 +206,7 @@ function initialParams(options: SimclrOptions): SimclrParams {
 }
 
 /** The held-out images on the device, split into the read-outs' labelled memory and queries. */
-interface HeldOut {
+export interface HeldOut {
   /** `[m, r, r, 3]` held-out images pooled to the encoder's resolution r. */
   images: tf.Tensor4D;
   /** Side r of the images the encoder sees. */
@@ -223,7 +223,7 @@ interface HeldOut {
  * Checks the data against k and the encoder's resolution (default 16, a divisor of the image
  * side), then uploads the held-out images once, pooled to it. The caller disposes `images`.
  */
-function prepareHeldOut(data: SimclrData, k: number, resolution = 16): HeldOut {
+export function prepareHeldOut(data: SimclrData, k: number, resolution = 16): HeldOut {
   const { train, heldOut } = data;
   if (heldOut.size !== train.size) throw new Error('train and heldOut must have the same size.');
   const memory = Math.floor(heldOut.count / 2);
@@ -249,7 +249,7 @@ function prepareHeldOut(data: SimclrData, k: number, resolution = 16): HeldOut {
 }
 
 /** One step's input: two augmented views of n distinct images, rows i and n + i a pair. */
-interface ViewBatch {
+export interface ViewBatch {
   views: tf.Tensor4D;
   n: number;
 }
@@ -260,7 +260,7 @@ interface ViewBatch {
  * full-size images and only then pooled to `resolution`, so a small crop keeps the detail that a
  * pre-shrunk image would have lost.
  */
-function viewSampler(
+export function viewSampler(
   train: ImageSet,
   params: SimclrParams,
   resolution: number,
@@ -296,7 +296,11 @@ function viewLoss(model: CNN): (batch: ViewBatch, params: SimclrParams) => tf.Sc
 }
 
 /** k-NN (and, with `probe`, linear-probe) accuracy of `encoder`'s h on the held-out queries. */
-async function readouts(encoder: CNN, heldOut: HeldOut, probe: boolean): Promise<SimclrEvaluation> {
+export async function readouts(
+  encoder: CNN,
+  heldOut: HeldOut,
+  probe: boolean,
+): Promise<SimclrEvaluation> {
   const { memory, memoryLabels, queryLabels, k } = heldOut;
   const h = tf.tidy(() => l2Normalize(encoder.encode(heldOut.images)));
   const bank = tf.slice(h, [0, 0], [memory, -1]) as tf.Tensor2D;
@@ -333,7 +337,7 @@ async function sphereEmbedding(
  * cached per seed and `probe`. The Trainer initialises the model from deriveSeed(seed, 1); this
  * rebuilds exactly that.
  */
-function randomInitBaselines(
+export function randomInitBaselines(
   cnnOptions: Omit<CNNOptions, 'seed'>,
   heldOut: HeldOut,
 ): (seed: number, probe: boolean) => Promise<SimclrEvaluation> {

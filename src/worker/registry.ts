@@ -2,7 +2,7 @@
 // is imported on first use, so a host (and, in the main-thread fallback, the page) loads only the
 // figure code it needs. A figure imports only the types below (`import type`), never the modules.
 //
-//   ExperimentName              'sphere' | 'metric' | 'simcse' | 'simclr' | 'mi' | 'collapse'
+//   ExperimentName              'sphere' | 'metric' | 'simcse' | 'simclr' | 'mi' | 'collapse' | 'moco'
 //   ExperimentParams<'sphere'>  what useTrainingWorker sends (src/settings/sphere.ts SphereParams)
 //   ExperimentMetrics<'sphere'> snapshot.metrics: { alignment, uniformity, loss }
 //   ExperimentArrays<'sphere'>  snapshot.arrays: { points }
@@ -20,6 +20,7 @@ export const EXPERIMENTS = {
   simclr: async () => (await import('./experiments/simclr')).simclrExperiment,
   mi: async () => (await import('./experiments/mi')).miExperiment,
   collapse: async () => (await import('./experiments/collapse')).collapseExperiment,
+  moco: async () => (await import('./experiments/moco')).mocoExperiment,
 } as const satisfies Readonly<Record<string, () => Promise<AnyExperimentDefinition>>>;
 
 /** The registry's names: what `create(name, …)` accepts. */

@@ -20,6 +20,16 @@ export interface ReferenceCase {
   grads: Record<string, number[][]>;
 }
 
+/** A few MoCo steps with linear encoders (scripts/reference/losses.py moco_steps). */
+export interface MocoReferenceCase {
+  params: { tau: number; m: number; lr: number };
+  inputs: { wQ: number[][]; xQ: number[][][]; xK: number[][][]; queue: number[][] };
+  losses: number[];
+  wQ: number[][];
+  wK: number[][];
+  queue: number[][];
+}
+
 export interface ReferenceFixture {
   cases: ReferenceCase[];
   hardness: { sPos: number; sNeg: number[]; tau: number; weights: number[] }[];
@@ -29,6 +39,7 @@ export interface ReferenceFixture {
     effectiveRank: number;
     normalizedStd: number;
   }[];
+  moco: MocoReferenceCase[];
 }
 
 export function loadReference(): ReferenceFixture {

@@ -9,6 +9,7 @@ import {
   effectiveRank,
   hardnessWeights,
   infoNCELoss,
+  infoNCEWithNegatives,
   marginContrastiveLoss,
   normalizedOutputStd,
   ntXentLoss,
@@ -27,6 +28,7 @@ const num = (p: ReferenceCase['params'], key: string): number => p[key] as numbe
 const losses: Record<string, Loss> = {
   ntXentLoss: ([a, b], p) => ntXentLoss(a!, b!, num(p, 'tau')),
   infoNCELoss: ([a, b], p) => infoNCELoss(a!, b!, num(p, 'tau')),
+  infoNCEWithNegatives: ([q, k, n], p) => infoNCEWithNegatives(q!, k!, n!, num(p, 'tau')),
   supervisedSimCSELoss: ([h, pos, neg], p) => supervisedSimCSELoss(h!, pos!, neg!, num(p, 'tau')),
   alignment: ([x, y], p) => alignment(x!, y!, num(p, 'alpha')),
   uniformity: ([x], p) => uniformity(x!, num(p, 't')),

@@ -20,19 +20,21 @@ import {
   type ExperimentName,
   type ExperimentParams,
 } from '../../src/worker/registry';
+import type { MocoExperimentParams } from '../../src/settings/moco';
 
 describe('experiment registry', () => {
-  it('names six experiments, as a union type', () => {
+  it('names seven experiments, as a union type', () => {
     expect(Object.keys(EXPERIMENTS).sort()).toEqual([
       'collapse',
       'metric',
       'mi',
+      'moco',
       'simclr',
       'simcse',
       'sphere',
     ]);
     expectTypeOf<ExperimentName>().toEqualTypeOf<
-      'sphere' | 'metric' | 'simcse' | 'simclr' | 'mi' | 'collapse'
+      'sphere' | 'metric' | 'simcse' | 'simclr' | 'mi' | 'collapse' | 'moco'
     >();
     expect(isExperimentName('sphere')).toBe(true);
     expect(isExperimentName('toString')).toBe(false);
@@ -45,6 +47,7 @@ describe('experiment registry', () => {
     expectTypeOf<ExperimentParams<'simcse'>>().toEqualTypeOf<SimcseParams>();
     expectTypeOf<ExperimentParams<'simclr'>>().toEqualTypeOf<SimclrExperimentParams>();
     expectTypeOf<ExperimentParams<'mi'>>().toEqualTypeOf<MutualInfoParams>();
+    expectTypeOf<ExperimentParams<'moco'>>().toEqualTypeOf<MocoExperimentParams>();
     expectTypeOf<ExperimentArrays<'mi'>>().toEqualTypeOf<{ sweep: Float32Array }>();
     expectTypeOf<ExperimentMetrics<'sphere'>>().toEqualTypeOf<SphereMetrics>();
     expectTypeOf<ExperimentMetrics<'metric'>['supcon']>().toEqualTypeOf<MetricPanelReading>();
