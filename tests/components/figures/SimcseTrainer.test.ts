@@ -39,7 +39,7 @@ vi.mock('../../../components/composables/useFrameTraining', () => ({
     return {
       player,
       mode: ref('worker'),
-      backend: ref({ backend: 'wasm', reason: 'tests' }),
+      backend: ref({ backend: 'wasm', reason: 'tests', threads: 1, threadsWhy: null }),
       notice: ref(null),
       step: ref(40),
     };
