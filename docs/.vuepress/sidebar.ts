@@ -12,6 +12,7 @@ export const chapters = [
   { text: 'MoCo: many negatives, small batch', link: '/moco.md' },
   { text: 'SimCSE', link: '/simcse.md' },
   { text: 'Learning without negatives', link: '/learning-without-negatives.md' },
+  { text: 'Notation', link: '/notation.md' },
   { text: 'Under the hood', link: '/under-the-hood.md' },
 ] as const;
 

@@ -46,7 +46,7 @@ export function paperReference(
     case 'same-mask':
       return { source: 'Table 3', setting: 'fixed 0.1 (one mask for both passes)', score: 43.6 };
     case 'word-deletion':
-      return { source: 'Table 1', setting: 'delete one word', score: 75.9 };
+      return { source: 'Table 1', setting: 'word deletion 10%', score: 75.9 };
     case 'standard': {
       const score = PAPER_DROPOUT_TABLE.get(Math.round(params.dropout * 100) / 100);
       return {

@@ -11,8 +11,10 @@ const CHAPTERS = [
   'InfoNCE and mutual information',
   'Contrastive vs metric learning',
   'SimCLR',
+  'MoCo: many negatives, small batch',
   'SimCSE',
   'Learning without negatives',
+  'Notation',
   'Under the hood',
 ];
 
