@@ -60,6 +60,16 @@ describe('TemperatureWeightsLive', () => {
     expect(cold).toContain('= 0.1000');
   });
 
+  it('splits the cold limit between tied hardest negatives: each tends to 1/2', async () => {
+    const wrapper = mountLive({ s2: 0.9, tau: 0.01 });
+    const [w1, w2] = weights(wrapper);
+    expect(w1).toBeCloseTo(0.5, 2);
+    expect(w2).toBeCloseTo(0.5, 2);
+    expect(wrapper.get('[data-limit="cold"]').text()).toContain('(→ 1/2, shared by 2 tied)');
+    const single = mountLive({ tau: 0.01 });
+    expect(single.get('[data-limit="cold"]').text()).toContain('(→ 1)');
+  });
+
   it('shows the hot limit at τ = 10: near-uniform weights, L close to its expansion', async () => {
     const wrapper = mountLive();
     await setTau(wrapper, 10);
