@@ -48,9 +48,18 @@ describe.each([
     figure: SimcseDropoutDiagram,
     name: 'simcse-dropout-diagram',
     label:
-      /^Unsupervised SimCSE\. .*same encoder f θ twice.*mask z, .*mask z′.*positive pair.*negatives/,
+      /^Unsupervised SimCSE\. .*same encoder f θ twice.*mask μ, .*mask μ′.*positive pair.*negatives/,
     caption: /^Unsupervised SimCSE\. The same sentence goes through the same encoder twice/,
-    drawn: ['xi', 'fθ, mask z', 'fθ, mask z′', 'hiz', 'hiz′', 'positive pair', 'negatives'],
+    drawn: [
+      'xi',
+      'fθ, mask μ',
+      'fθ, mask μ′',
+      'hiμ',
+      'hiμ′',
+      'hjμ′, j ≠ i',
+      'positive pair',
+      'negatives',
+    ],
   },
 ])('$name', ({ figure, name, label, caption, drawn }) => {
   it('is one labelled picture with a caption', () => {
@@ -94,7 +103,7 @@ describe('SimclrMatrixDiagram', () => {
 describe('SimcseDropoutDiagram', () => {
   it('the two passes drop different units', () => {
     const passes = mount(SimcseDropoutDiagram).findAll('[data-mask]');
-    expect(passes.map((p) => p.attributes('data-mask'))).toEqual(['z', 'z′']);
+    expect(passes.map((p) => p.attributes('data-mask'))).toEqual(['μ', 'μ′']);
     const dropped = passes.map((p) =>
       p.findAll('circle').map((c) => c.classes().includes('diagram__unit--dropped')),
     );
