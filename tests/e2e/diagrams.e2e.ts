@@ -17,6 +17,7 @@ const DIAGRAMS = [
     label: /^The 2N by 2N similarity matrix of a SimCLR batch/,
   },
   { page: 'simcse.html', name: 'simcse-dropout-diagram', label: /^Unsupervised SimCSE\./ },
+  { page: 'moco.html', name: 'moco-queue-diagram', label: /^One MoCo step\./ },
 ];
 
 for (const scheme of ['light', 'dark'] as const) {

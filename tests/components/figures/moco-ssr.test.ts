@@ -17,10 +17,11 @@ describe('MoCo figures on the server', () => {
     expect(html).toContain('data-state="loading"');
   });
 
-  it('the queue diagram is a labelled picture with eight blocks of keys', async () => {
+  it('the queue diagram is a labelled picture with six blocks of keys, oldest to newest', async () => {
     const html = await render(MocoQueueDiagram);
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="One MoCo step/);
-    expect(html.match(/class="moco-diagram__key"/g)).toHaveLength(8);
-    expect(html).toMatch(/<figcaption[^>]*>\s*One MoCo step/);
+    expect(html.match(/<rect[^>]*class="diagram__positive"/g)).toHaveLength(6);
+    expect(html.indexOf('>oldest<')).toBeLessThan(html.indexOf('>newest<'));
+    expect(html).toMatch(/<figcaption[^>]*>(<!--\[-->)?\s*One MoCo step/);
   });
 });
