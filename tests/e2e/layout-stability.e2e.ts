@@ -29,18 +29,6 @@ const CLS_LIMIT = 0.0005;
 /** Pages read at once (a context each); LAYOUT_PAGES=1 reads them one after another. */
 const CONCURRENCY = Number(process.env.LAYOUT_PAGES ?? 4);
 
-/**
- * Figures the layout work does not own yet, measured and reported but not held to the bounds:
- * the SimCSE chapter's figures are being rewritten elsewhere (their reserved heights and their
- * nearest-neighbour lists, which appear after the first evaluation). Remove an entry, and the
- * page's, once its figure keeps its size.
- */
-const PENDING_FIGURES: Record<string, string> = {
-  'simcse-trainer': 'SimCSE rewrite pending',
-  'dropout-twice': 'SimCSE rewrite pending',
-};
-const PENDING_PAGES: Record<string, string> = { 'simcse.html': 'SimCSE rewrite pending' };
-
 /** Every figure's root, by the hook it carries. */
 const FIGURES = '[data-demo], [data-figure]';
 
@@ -239,13 +227,12 @@ for (const screen of SCREENS) {
       const page = report.path || 'Home';
       const heights = Object.entries(report.figures).map(([name, r]) => {
         const drift = Math.max(r.max - r.first, r.first - r.min);
-        const pending = PENDING_FIGURES[name];
-        if (drift > HEIGHT_TOLERANCE && !pending) {
+        if (drift > HEIGHT_TOLERANCE) {
           problems.push(
             `${page} ${name}: ${r.first.toFixed(1)} px at first, then ${r.min.toFixed(1)}–${r.max.toFixed(1)} px (${r.changes.join('; ')})`,
           );
         }
-        return `${name} ${r.first.toFixed(0)} → ${r.min.toFixed(0)}–${r.max.toFixed(0)} px${pending ? ` (${pending})` : ''}`;
+        return `${name} ${r.first.toFixed(0)} → ${r.min.toFixed(0)}–${r.max.toFixed(0)} px`;
       });
       const fonts =
         report.mathCls > 0
@@ -254,7 +241,7 @@ for (const screen of SCREENS) {
       note(
         `${screen.options.viewport.width} px ${page}: CLS ${report.cls.toFixed(3)}${fonts}; ${heights.join(', ')}`,
       );
-      if (report.cls >= CLS_LIMIT && !PENDING_PAGES[report.path]) {
+      if (report.cls >= CLS_LIMIT) {
         const worst = report.shifts
           .filter((s) => !s.input && !isMathReflow(s))
           .sort((a, b) => b.value - a.value)
