@@ -9,6 +9,7 @@ import { defineUserConfig } from 'vuepress';
 import { resolveBase } from './base';
 import { tfjsChunkGroups } from './chunks';
 import { contentSecurityPolicyPlugin } from './contentSecurityPolicy';
+import { katexFontDisplay } from './katexFontDisplay';
 import { markdownLayout } from './markdownLayout';
 import { pageHeaders } from './pageHeaders';
 import { pageHints } from './pageHints';
@@ -47,7 +48,8 @@ export default defineUserConfig({
   bundler: viteBundler({
     viteOptions: {
       // TensorFlow.js's threaded WebAssembly build, repaired for the bundle (wasmThreads.ts).
-      plugins: [wasmThreads()],
+      // …and KaTeX's fonts shown only if they are there before the first layout (katexFontDisplay.ts).
+      plugins: [wasmThreads(), katexFontDisplay()],
       build: {
         // tfjs is large by nature; named chunks let the e2e suite prove it is never fetched early.
         chunkSizeWarningLimit: 2000,

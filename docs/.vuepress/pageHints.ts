@@ -3,9 +3,7 @@
 // and fetches the code that makes the page interactive right after.
 import type { Plugin } from 'vuepress/core';
 import { fs } from 'vuepress/utils';
-
-/** The KaTeX fonts almost every formula uses: upright letters, digits, operators; italic variables. */
-const COMMON_FONTS = /^KaTeX_(Main-Regular|Math-Italic)-[\w-]+\.woff2$/;
+import { katexFontsUsed } from './katexFonts';
 
 /**
  * Top-level blocks a page lays out at once on a phone; styles/index.scss renders the later ones
@@ -52,11 +50,37 @@ export function addPageHints(html: string, fontLinks: string): string {
 }
 
 /**
- * The plugin: preloads KaTeX's two common fonts on the pages that open with math (they load
- * alongside the stylesheet instead of after it) and lowers the priority of the app's scripts on
- * every page. Must come before the PWA plugin, whose service worker records each page's contents.
+ * The `<link rel="preload">` tags of a page's math fonts: every KaTeX font its formulas use
+ * (katexFonts.ts), so that no formula is laid out in a fallback font and again when its font
+ * arrives, moving the text around it. On a page whose first screen has no math they are fetched
+ * at low priority, after what that screen needs.
  *
- * @throws at build time if the two fonts are not among the built assets (a changed KaTeX)
+ * @param fonts the fonts' file names, by KaTeX font (`Main-Regular` → `KaTeX_Main-Regular-….woff2`)
+ * @throws if a font the page uses is not among `fonts` (a changed KaTeX)
+ */
+export function fontPreloads(
+  html: string,
+  opensWithFormula: boolean,
+  fonts: ReadonlyMap<string, string>,
+  base: string,
+): string {
+  const priority = opensWithFormula ? '' : ' fetchpriority="low"';
+  return katexFontsUsed(html)
+    .map((font) => {
+      const file = fonts.get(font);
+      if (!file) throw new Error(`pageHints: no KaTeX_${font} WOFF2 font among the built assets`);
+      return `<link rel="preload" href="${base}assets/${file}" as="font" type="font/woff2" crossorigin${priority}>`;
+    })
+    .join('');
+}
+
+/** The built KaTeX WOFF2 fonts by KaTeX font: `Main-Regular` → `KaTeX_Main-Regular-<hash>.woff2`. */
+const KATEX_WOFF2 = /^KaTeX_([A-Za-z0-9]+-[A-Za-z]+)-[\w-]+\.woff2$/;
+
+/**
+ * The plugin: preloads the KaTeX fonts each page's formulas use (at low priority on the pages
+ * whose first screen has none) and lowers the priority of the app's scripts on every page. Must
+ * come before the PWA plugin, whose service worker records each page's contents.
  */
 export const pageHints = (): Plugin => {
   const mathPages = new Set<string>();
@@ -68,24 +92,20 @@ export const pageHints = (): Plugin => {
       }
     },
     async onGenerated(app) {
-      const fonts = (await fs.readdir(app.dir.dest('assets'))).filter((f) => COMMON_FONTS.test(f));
-      if (fonts.length !== 2) {
-        throw new Error(
-          `pageHints: expected KaTeX_Main-Regular and KaTeX_Math-Italic, found ${fonts}`,
-        );
+      const fonts = new Map<string, string>();
+      for (const file of await fs.readdir(app.dir.dest('assets'))) {
+        const font = KATEX_WOFF2.exec(file)?.[1];
+        if (font) fonts.set(font, file);
       }
-      const fontLinks = fonts
-        .map(
-          (font) =>
-            `<link rel="preload" href="${app.options.base}assets/${font}" as="font" type="font/woff2" crossorigin>`,
-        )
-        .join('');
       for (const page of app.pages) {
         if (!page.htmlFilePathRelative) continue;
         const path = app.dir.dest(page.htmlFilePathRelative);
         const html = await fs.readFile(path, 'utf8');
-        const links = mathPages.has(page.htmlFilePathRelative) ? fontLinks : '';
-        await fs.writeFile(path, addPageHints(html, links));
+        const opens = mathPages.has(page.htmlFilePathRelative);
+        await fs.writeFile(
+          path,
+          addPageHints(html, fontPreloads(html, opens, fonts, app.options.base)),
+        );
       }
     },
   };

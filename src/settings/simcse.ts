@@ -55,6 +55,9 @@ export const SIMCSE_SCHEMA = defineUrlSchema({
 /** Everything the trainer's link holds. */
 export type SimcseSettings = UrlValues<typeof SIMCSE_SCHEMA>;
 
+/** Nearest corpus sentences the experiment returns per query, before and after fine-tuning. */
+export const SIMCSE_NEIGHBOURS = 5;
+
 /** Longest nearest-neighbour query sent to the experiment (characters; longer ones are cut). */
 export const SIMCSE_QUERY_LIMIT = 1_000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addPageHints, opensWithMath } from '../../docs/.vuepress/pageHints';
+import { addPageHints, fontPreloads, opensWithMath } from '../../docs/.vuepress/pageHints';
 
 const blocks = (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i} costs $5.`);
 
@@ -42,5 +42,30 @@ describe('addPageHints', () => {
 
   it('refuses a page without a module script', () => {
     expect(() => addPageHints('<html><head></head><body></body></html>', '')).toThrow(/module/);
+  });
+});
+
+describe('fontPreloads', () => {
+  const fonts = new Map([
+    ['Main-Regular', 'KaTeX_Main-Regular-B22Nviop.woff2'],
+    ['Math-Italic', 'KaTeX_Math-Italic-t53AETM-.woff2'],
+  ]);
+  const page = '<span class="katex"><span class="mord mathnormal">x</span></span>';
+
+  it('preloads each font the formulas use, under the base', () => {
+    expect(fontPreloads(page, true, fonts, '/sub/')).toBe(
+      '<link rel="preload" href="/sub/assets/KaTeX_Main-Regular-B22Nviop.woff2" as="font" type="font/woff2" crossorigin>' +
+        '<link rel="preload" href="/sub/assets/KaTeX_Math-Italic-t53AETM-.woff2" as="font" type="font/woff2" crossorigin>',
+    );
+  });
+
+  it('fetches them at low priority where the first screen has no math, and none without math', () => {
+    expect(fontPreloads(page, false, fonts, '/').match(/fetchpriority="low"/g)).toHaveLength(2);
+    expect(fontPreloads('<p>No math</p>', true, fonts, '/')).toBe('');
+  });
+
+  it('refuses a font missing from the build', () => {
+    const bold = '<span class="katex"><span class="mord mathbf">x</span></span>';
+    expect(() => fontPreloads(bold, true, fonts, '/')).toThrow(/Main-Bold/);
   });
 });

@@ -16,7 +16,12 @@ import { tokenize } from '../../core/text/tokenizer';
 import { defaultSimcseData } from '../../data/sentences';
 import type { Experiment, ExperimentDefinition, LossReading, Snapshot } from '../experiment';
 import { loadSentenceEncoder } from '../sentence-encoder';
-import { effectiveDropout, parseSimcseParams, type SimcseParams } from '../../settings/simcse';
+import {
+  effectiveDropout,
+  parseSimcseParams,
+  SIMCSE_NEIGHBOURS,
+  type SimcseParams,
+} from '../../settings/simcse';
 
 /**
  * What a snapshot reports: the latest evaluation of the fine-tuned encoder (Spearman, anisotropy,
@@ -66,8 +71,6 @@ export type SimcseShape = {
 const READ_EVERY = 5;
 /** Evaluation may take this share of the time at most (the rest trains). */
 const EVAL_SHARE = 0.2;
-/** Neighbours returned per query. */
-const NEIGHBOURS = 5;
 
 /**
  * A session fine-tuning `checkpoint` with `params` and `seed` (mode, view ablation, τ and p are
@@ -195,11 +198,17 @@ class SimcseExperiment implements Experiment<SimcseShape> {
     if (this.answeredKnownWords === 0) {
       this.neighbours = {};
     } else {
-      const after = packNeighbours(await this.trained.nearest(query, NEIGHBOURS), this.corpusIndex);
+      const after = packNeighbours(
+        await this.trained.nearest(query, SIMCSE_NEIGHBOURS),
+        this.corpusIndex,
+      );
       const before =
         query === this.answered && this.neighbours.beforeIndex
           ? { index: this.neighbours.beforeIndex, cosine: this.neighbours.beforeCosine! }
-          : packNeighbours(await this.pretrained.nearest(query, NEIGHBOURS), this.corpusIndex);
+          : packNeighbours(
+              await this.pretrained.nearest(query, SIMCSE_NEIGHBOURS),
+              this.corpusIndex,
+            );
       this.neighbours = {
         afterIndex: after.index,
         afterCosine: after.cosine,

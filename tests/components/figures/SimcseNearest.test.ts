@@ -1,12 +1,13 @@
 // The trainer's nearest-neighbour panel in happy-dom: hostile queries (empty, 10,000 characters,
 // emoji, right-to-left, HTML) are capped with a note, sent debounced, and shown only as text; a
-// query with no known word gets a note instead of neighbours.
+// query with no known word gets a note instead of neighbours; before the first answer each list
+// holds a row per neighbour.
 // (The experiment that answers them is tested on WASM in tests/worker/simcse.test.ts.)
 import { mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import SimcseNearest from '../../../components/figures/live/SimcseNearest.vue';
 import { labelledSentences } from '../../../src/data/sentences';
-import { SIMCSE_QUERY_LIMIT } from '../../../src/settings/simcse';
+import { SIMCSE_NEIGHBOURS, SIMCSE_QUERY_LIMIT } from '../../../src/settings/simcse';
 
 afterEach(() => void vi.useRealTimers());
 
@@ -30,6 +31,16 @@ describe('SimcseNearest', () => {
     const panel = mountPanel();
     vi.advanceTimersByTime(1_000);
     expect(panel.emitted('query')).toHaveLength(1);
+    panel.unmount();
+  });
+
+  it('holds a row for every neighbour before the first answer, so the lists keep their height', () => {
+    const panel = mountPanel();
+    for (const key of ['before', 'after']) {
+      const rows = panel.findAll(`[data-neighbours="${key}"] li`);
+      expect(rows).toHaveLength(SIMCSE_NEIGHBOURS);
+      expect(rows.map((row) => row.text())).toEqual(Array(SIMCSE_NEIGHBOURS).fill('–'));
+    }
     panel.unmount();
   });
 
