@@ -40,6 +40,18 @@ function checkInteger(name: string, value: number, min: number, max: number): vo
   }
 }
 
+/** The labels of block `block` (images `k·block` … `k·block + k − 1`): each class once, shuffled. */
+function blockLabels(seed: number, block: number): number[] {
+  const k = SHAPE_CLASSES.length;
+  const labels = Array.from({ length: k }, (_, i) => i);
+  const rng = mulberry32(mixSeed(seed, LABEL_STREAM, block));
+  for (let i = k - 1; i > 0; i -= 1) {
+    const j = Math.floor(rng() * (i + 1));
+    [labels[i], labels[j]] = [labels[j], labels[i]];
+  }
+  return labels;
+}
+
 /**
  * Labels in blocks of one image per class, each block shuffled: every class appears equally often
  * (±1), and a longer data set with the same seed extends a shorter one.
@@ -47,16 +59,26 @@ function checkInteger(name: string, value: number, min: number, max: number): vo
 function balancedLabels(count: number, seed: number): Int32Array {
   const k = SHAPE_CLASSES.length;
   const labels = new Int32Array(count);
-  const block = Array.from({ length: k }, (_, i) => i);
   for (let start = 0; start < count; start += k) {
-    const rng = mulberry32(mixSeed(seed, LABEL_STREAM, start / k));
-    for (let i = k - 1; i > 0; i -= 1) {
-      const j = Math.floor(rng() * (i + 1));
-      [block[i], block[j]] = [block[j], block[i]];
-    }
+    const block = blockLabels(seed, start / k);
     for (let i = 0; i < k && start + i < count; i += 1) labels[start + i] = block[i];
   }
   return labels;
+}
+
+/** Renders image `index` of class `label` into `out` at `offset` (`size × size × 3` floats). */
+function renderAt(
+  seed: number,
+  index: number,
+  label: number,
+  size: number,
+  supersample: number,
+  out: Float32Array,
+  offset: number,
+): void {
+  const rng = mulberry32(mixSeed(seed, IMAGE_STREAM, index));
+  const spec = sampleSpec(SHAPE_CLASSES[label], size, rng);
+  renderImage(spec, size, supersample, rng, out, offset);
 }
 
 /**
@@ -78,10 +100,27 @@ export function generateShapes({
   const labels = balancedLabels(count, seed);
   const pixels = size * size * 3;
   const images = new Float32Array(count * pixels);
-  for (let i = 0; i < count; i += 1) {
-    const rng = mulberry32(mixSeed(seed, IMAGE_STREAM, i));
-    const spec = sampleSpec(SHAPE_CLASSES[labels[i]], size, rng);
-    renderImage(spec, size, supersample, rng, images, i * pixels);
-  }
+  for (let i = 0; i < count; i += 1)
+    renderAt(seed, i, labels[i], size, supersample, images, i * pixels);
   return { images, labels, classNames: SHAPE_CLASSES.map((c) => c.name), size, count };
+}
+
+/**
+ * Renders image `index` of the data set that {@link generateShapes} makes with `seed`, `size` and
+ * `supersample`, without the images before it, into `out` at `offset` (`size × size × 3` floats),
+ * and returns its label. Lets a trainer draw from a set far too large to hold in memory.
+ */
+export function renderShape(
+  { seed, size = 32, supersample = 3 }: Omit<ShapesOptions, 'count'>,
+  index: number,
+  out: Float32Array,
+  offset = 0,
+): number {
+  checkInteger('index', index, 0, Number.MAX_SAFE_INTEGER);
+  checkInteger('size', size, 8, 256);
+  checkInteger('supersample', supersample, 1, 8);
+  const k = SHAPE_CLASSES.length;
+  const label = blockLabels(seed, Math.floor(index / k))[index % k];
+  renderAt(seed, index, label, size, supersample, out, offset);
+  return label;
 }

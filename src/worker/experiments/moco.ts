@@ -4,7 +4,7 @@
 // spent in training steps is summed, so the page can plot accuracy against training time.
 import { createMocoSession, type MocoParams, type MocoSession } from '../../core/moco';
 import { SIMCLR_DEFAULTS } from '../../core/simclr';
-import { simclrShapes } from '../../data/shapes/simclr';
+import { mocoShapes } from '../../data/shapes/moco';
 import { parseMocoParams, type MocoExperimentParams } from '../../settings/moco';
 import type { Experiment, ExperimentDefinition, LossReading, Snapshot } from '../experiment';
 
@@ -77,7 +77,7 @@ class MocoExperiment implements Experiment<MocoShape> {
   constructor(params: MocoExperimentParams, seed: number) {
     this.session = createMocoSession({
       ...sessionParams(params),
-      data: simclrShapes(),
+      data: mocoShapes(),
       seed,
       readEvery: READ_EVERY,
     });
