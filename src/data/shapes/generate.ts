@@ -31,6 +31,8 @@ export interface ShapesDataset {
 // Independent random streams derived from the seed.
 const IMAGE_STREAM = 0;
 const LABEL_STREAM = 1;
+/** Labels of {@link renderShape}'s endless set. */
+const STREAM_LABELS = 2;
 
 function checkInteger(name: string, value: number, min: number, max: number): void {
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -40,18 +42,6 @@ function checkInteger(name: string, value: number, min: number, max: number): vo
   }
 }
 
-/** The labels of block `block` (images `k·block` … `k·block + k − 1`): each class once, shuffled. */
-function blockLabels(seed: number, block: number): number[] {
-  const k = SHAPE_CLASSES.length;
-  const labels = Array.from({ length: k }, (_, i) => i);
-  const rng = mulberry32(mixSeed(seed, LABEL_STREAM, block));
-  for (let i = k - 1; i > 0; i -= 1) {
-    const j = Math.floor(rng() * (i + 1));
-    [labels[i], labels[j]] = [labels[j], labels[i]];
-  }
-  return labels;
-}
-
 /**
  * Labels in blocks of one image per class, each block shuffled: every class appears equally often
  * (±1), and a longer data set with the same seed extends a shorter one.
@@ -59,8 +49,13 @@ function blockLabels(seed: number, block: number): number[] {
 function balancedLabels(count: number, seed: number): Int32Array {
   const k = SHAPE_CLASSES.length;
   const labels = new Int32Array(count);
+  const block = Array.from({ length: k }, (_, i) => i);
   for (let start = 0; start < count; start += k) {
-    const block = blockLabels(seed, start / k);
+    const rng = mulberry32(mixSeed(seed, LABEL_STREAM, start / k));
+    for (let i = k - 1; i > 0; i -= 1) {
+      const j = Math.floor(rng() * (i + 1));
+      [block[i], block[j]] = [block[j], block[i]];
+    }
     for (let i = 0; i < k && start + i < count; i += 1) labels[start + i] = block[i];
   }
   return labels;
@@ -106,9 +101,11 @@ export function generateShapes({
 }
 
 /**
- * Renders image `index` of the data set that {@link generateShapes} makes with `seed`, `size` and
- * `supersample`, without the images before it, into `out` at `offset` (`size × size × 3` floats),
- * and returns its label. Lets a trainer draw from a set far too large to hold in memory.
+ * Renders image `index` of an endless shapes set into `out` at `offset` (`size × size × 3` floats)
+ * and returns its label. Image `index` depends only on `seed` and `index`, so a trainer can draw
+ * from a set far too large to hold in memory. Labels come in blocks of one image per class, each
+ * block shuffled on its own (unlike {@link generateShapes}, whose blocks depend on the ones before),
+ * so this is not `generateShapes`' set: give it a seed of its own.
  */
 export function renderShape(
   { seed, size = 32, supersample = 3 }: Omit<ShapesOptions, 'count'>,
@@ -120,7 +117,13 @@ export function renderShape(
   checkInteger('size', size, 8, 256);
   checkInteger('supersample', supersample, 1, 8);
   const k = SHAPE_CLASSES.length;
-  const label = blockLabels(seed, Math.floor(index / k))[index % k];
+  const block = Array.from({ length: k }, (_, i) => i);
+  const rng = mulberry32(mixSeed(seed, STREAM_LABELS, Math.floor(index / k)));
+  for (let i = k - 1; i > 0; i -= 1) {
+    const j = Math.floor(rng() * (i + 1));
+    [block[i], block[j]] = [block[j], block[i]];
+  }
+  const label = block[index % k];
   renderAt(seed, index, label, size, supersample, out, offset);
   return label;
 }

@@ -6,7 +6,7 @@ export { mulberry32, type UniformSource } from '../prng';
 export { SIMCLR_DATA_SEED, simclrShapes, type SimclrShapes } from './simclr';
 export {
   MOCO_STREAM_COUNT,
-  MOCO_STREAM_START,
+  MOCO_STREAM_SEED,
   mocoShapes,
   type MocoShapes,
   type ShapesStream,

@@ -1,15 +1,15 @@
 // The MoCo chapter's images: the SimCLR chapter's held-out pictures, unchanged so the k-NN read-out
-// stays comparable, and for training a stream of about a million further pictures of the same
-// draw, each rendered when a batch draws it. A queue of 4,096 keys then holds 4,096 different
+// stays comparable, and for training a stream of about a million other pictures (a seed of their
+// own), each rendered when a batch draws it. A queue of 4,096 keys then holds 4,096 different
 // pictures, where the SimCLR trainer's 2,048 would fill it twice.
 import { renderShape } from './generate';
-import { SIMCLR_DATA_SEED, simclrShapes, type SimclrShapes } from './simclr';
+import { simclrShapes, type SimclrShapes } from './simclr';
 
 /** Training pictures in the stream: 2^20, so 1,500 steps at batch 16 rarely draw one twice. */
 export const MOCO_STREAM_COUNT = 2 ** 20;
 
-/** Index in the draw of the stream's first picture: past the SimCLR trainer's training and held-out ones. */
-export const MOCO_STREAM_START = 2048 + 1280;
+/** Seed of the training stream (not the held-out draw's, so no held-out picture recurs in it). */
+export const MOCO_STREAM_SEED = 1911;
 
 /** A training set made on demand (the core's `ImageStream`). */
 export interface ShapesStream {
@@ -27,7 +27,7 @@ export interface MocoShapes {
 
 /**
  * The MoCo trainer's images. The held-out set is the SimCLR trainer's (1,280 pictures, 32 × 32);
- * the training stream holds {@link MOCO_STREAM_COUNT} pictures of the same seeded draw after them,
+ * the training stream holds {@link MOCO_STREAM_COUNT} pictures of {@link renderShape}'s endless set,
  * about 12 kB each if they were kept, so none is kept: a step renders the 16 or so it draws.
  */
 export function mocoShapes(): MocoShapes {
@@ -43,7 +43,7 @@ export function mocoShapes(): MocoShapes {
             `mocoShapes: index ${index} is outside [0, ${MOCO_STREAM_COUNT - 1}]`,
           );
         }
-        renderShape({ seed: SIMCLR_DATA_SEED, size }, MOCO_STREAM_START + index, out, offset);
+        renderShape({ seed: MOCO_STREAM_SEED, size }, index, out, offset);
       },
     },
     heldOut: {
