@@ -8,7 +8,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { parseArgs } from 'node:util';
 import { createMocoSession } from '../../src/core/moco';
 import { tf } from '../../src/core/tf';
-import { simclrShapes } from '../../src/data/shapes/simclr';
+import { mocoShapes } from '../../src/data/shapes/moco';
 import { integerFlag, numberFlag } from '../cli';
 
 const USAGE =
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   await tf.setBackend(values.backend);
   await tf.ready();
   const session = createMocoSession({
-    data: simclrShapes(),
+    data: mocoShapes(),
     seed: integerFlag(values.seed, 'seed', 0, USAGE),
     batchSize: integerFlag(values.batch, 'batch', 2, USAGE),
     queueSize: integerFlag(values.queue, 'queue', 0, USAGE),

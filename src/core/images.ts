@@ -18,6 +18,20 @@ export interface ImageSet {
 }
 
 /**
+ * Training images made on demand instead of held in memory: `count` square RGB images, image `i`
+ * written by `render` (deterministically: the same index, the same pixels). A trainer that draws a
+ * few images per step can so use a set far larger than it could store.
+ */
+export interface ImageStream {
+  /** Side of the square images in pixels. */
+  readonly size: number;
+  /** Number of images. */
+  readonly count: number;
+  /** Writes image `index`'s `size × size × 3` pixels (in [0, 1]) into `out` at `offset`. */
+  render(index: number, out: Float32Array, offset: number): void;
+}
+
+/**
  * Copies images of a set into a `[n, size, size, 3]` tensor the caller must dispose: all of them,
  * or those at `indices` in that order (e.g. `[7]` for one image, or a shuffled batch).
  *

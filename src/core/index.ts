@@ -85,7 +85,7 @@ export {
   type ViewParams,
 } from './augment';
 export { createCNN, type CNN, type CNNOptions, type CNNReadout } from './cnn';
-export { imagesToTensor, type ImageSet } from './images';
+export { imagesToTensor, type ImageSet, type ImageStream } from './images';
 export {
   createSimclrSession,
   projectToSphere,

@@ -14,7 +14,7 @@ import { knnAccuracy, linearProbe } from './probes';
 import { deriveSeed, type Rng } from './rng';
 import { l2Normalize } from './similarity';
 import { tf } from './tf';
-import { imagesToTensor, type ImageSet } from './images';
+import { imagesToTensor, type ImageSet, type ImageStream } from './images';
 import { Trainer, type TrainerReading } from './trainer';
 import { assertInteger, assertPositive } from './validate';
 
@@ -52,8 +52,8 @@ export interface SimclrOptions extends Partial<SimclrParams> {
 
 /** Unlabelled training images and labelled held-out images of the same size. */
 export interface SimclrData {
-  /** Training images; their labels are never read. */
-  readonly train: ImageSet;
+  /** Training images, held or made on demand; their labels are never read. */
+  readonly train: ImageSet | ImageStream;
   /** Held-out images: the first half is the k-NN and probe's labelled memory, the rest the queries. */
   readonly heldOut: ImageSet;
 }
@@ -258,35 +258,54 @@ export interface ViewBatch {
  * The Trainer's batch source: n = min(batch size, training images) distinct images, each twice,
  * through the augmentations of `params` (read on every call). Training views are cropped from the
  * full-size images and only then pooled to `resolution`, so a small crop keeps the detail that a
- * pre-shrunk image would have lost.
+ * pre-shrunk image would have lost. A held set is drawn from by a partial shuffle; a stream by
+ * drawing indices until n are distinct, each image rendered when drawn.
  */
 export function viewSampler(
-  train: ImageSet,
+  train: ImageSet | ImageStream,
   params: SimclrParams,
   resolution: number,
 ): (rng: Rng) => ViewBatch {
   const downscale = train.size / resolution;
   const pixels = train.size * train.size * 3;
-  const order = Array.from({ length: train.count }, (_, i) => i);
+  const pick = 'render' in train ? streamPicker(train.count) : shufflePicker(train.count);
   return (rng) => {
     const n = Math.min(params.batchSize, train.count);
-    // A partial Fisher–Yates shuffle: n distinct images, so no image is its own negative.
-    for (let i = 0; i < n; i++) {
-      const j = i + rng.int(train.count - i);
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    const chosen = pick(n, rng);
     // Every image twice, so both views go through the augmentations as one batch (half the op
     // calls). Assembled in main memory and uploaded: faster than a gather on the device (WASM's
     // takes ~30 ms for 64 images of 32 px), and nothing to keep there.
     const rows = new Float32Array(2 * n * pixels);
     for (let i = 0; i < n; i++) {
-      const image = train.images.subarray(order[i]! * pixels, (order[i]! + 1) * pixels);
-      rows.set(image, i * pixels);
-      rows.set(image, (n + i) * pixels);
+      const index = chosen[i]!;
+      if ('render' in train) train.render(index, rows, i * pixels);
+      else rows.set(train.images.subarray(index * pixels, (index + 1) * pixels), i * pixels);
+      rows.copyWithin((n + i) * pixels, i * pixels, (i + 1) * pixels);
     }
     const batch = tf.tensor4d(rows, [2 * n, train.size, train.size, 3]);
     const views = augmentBatch(batch, params.augment, () => rng.uniform(), downscale);
     return { views: views.images, n };
+  };
+}
+
+/** n distinct indices of `count` by a partial Fisher–Yates shuffle, so no image is its own negative. */
+function shufflePicker(count: number): (n: number, rng: Rng) => ArrayLike<number> {
+  const order = Array.from({ length: count }, (_, i) => i);
+  return (n, rng) => {
+    for (let i = 0; i < n; i++) {
+      const j = i + rng.int(count - i);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    return order;
+  };
+}
+
+/** n distinct indices of `count` drawn uniformly, redrawing repeats (for sets too large to shuffle). */
+function streamPicker(count: number): (n: number, rng: Rng) => ArrayLike<number> {
+  return (n, rng) => {
+    const chosen = new Set<number>();
+    while (chosen.size < n) chosen.add(rng.int(count));
+    return [...chosen];
   };
 }
 

@@ -35,7 +35,7 @@ export const MOCO_SCHEMA = defineUrlSchema({
   queue: { type: 'int', min: 0, max: MOCO_MAX_QUEUE, default: 4096 },
   m: { type: 'enum', values: MOCO_MOMENTA, default: '0.99' },
   tau: { type: 'number', min: 0.02, max: 5, default: 0.2, scale: 'log' },
-  lr: { type: 'number', min: 0.0003, max: 0.03, default: 0.003, scale: 'log' },
+  lr: { type: 'number', min: 0.0003, max: 0.03, default: 0.001, scale: 'log' },
   seed: { type: 'int', min: 0, max: 99999, default: 1 },
 });
 

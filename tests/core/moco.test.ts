@@ -11,7 +11,7 @@ import {
   type MocoSession,
 } from '../../src/core';
 import { tf } from '../../src/core/tf';
-import { generateShapes } from '../../src/data/shapes/generate';
+import { generateShapes, renderShape } from '../../src/data/shapes/generate';
 import { expectClose, useCpu } from './helpers';
 
 beforeAll(useCpu);
@@ -195,6 +195,31 @@ describe('MoCo session', () => {
     expect(session.steps).toBe(2000);
     session.dispose();
   }, 600_000);
+
+  it('trains on a stream, rendering each step’s N distinct pictures when it draws them', async () => {
+    const drawn: number[] = [];
+    const stream = {
+      size: 8,
+      count: 1_000_000,
+      render(index: number, out: Float32Array, offset: number) {
+        drawn.push(index);
+        renderShape({ seed: 5, size: 8, supersample: 1 }, index, out, offset);
+      },
+    };
+    const session = tiny({ data: { train: stream, heldOut: data.heldOut } });
+    await session.run(3);
+    expect(drawn).toHaveLength(3 * 8);
+    for (let s = 0; s < 3; s++) expect(new Set(drawn.slice(8 * s, 8 * s + 8)).size).toBe(8);
+    for (const i of drawn) expect(Number.isInteger(i) && i >= 0 && i < 1_000_000).toBe(true);
+    expect(new Set(drawn).size).toBeGreaterThan(20);
+    expect(session.queueAges().real).toBe(24);
+    // The same seed draws the same pictures.
+    const first = drawn.splice(0);
+    session.reset();
+    await session.run(3);
+    expect(drawn).toEqual(first);
+    session.dispose();
+  });
 
   it('runs without a queue, resizes it, resets and frees everything', async () => {
     // A first run builds the augmentations' module-level constants.

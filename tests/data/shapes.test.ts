@@ -1,9 +1,12 @@
 // The built-in shapes data set: layout, ranges, determinism, balance and class separability.
 import { describe, expect, it } from 'vitest';
 import {
+  MOCO_STREAM_COUNT,
   SHAPE_CLASSES,
   SIMCLR_DATA_SEED,
   generateShapes,
+  mocoShapes,
+  renderShape,
   simclrShapes,
   type ShapesDataset,
 } from '../../src/data/shapes';
@@ -160,5 +163,66 @@ describe('simclrShapes', () => {
     const first = generateShapes({ count: 2049, seed: SIMCLR_DATA_SEED });
     expect(same(train.labels, first.labels.subarray(0, 2048))).toBe(true);
     expect(heldOut.labels[0]).toBe(first.labels[2048]);
+  });
+});
+
+describe('renderShape', () => {
+  const pixels = 16 * 16 * 3;
+  const render = (seed: number, index: number) => {
+    const out = new Float32Array(pixels);
+    return { label: renderShape({ seed, size: 16 }, index, out), out };
+  };
+
+  it('draws any image of an endless set by its index alone, the same pixels every time', () => {
+    const far = render(9, 123_456_789);
+    expect(same(far.out, render(9, 123_456_789).out)).toBe(true);
+    expect(same(far.out, render(9, 123_456_788).out)).toBe(false);
+    expect(same(render(9, 5).out, render(10, 5).out)).toBe(false);
+    for (const v of far.out) expect(v >= 0 && v <= 1).toBe(true);
+    // Into a larger buffer at an offset, leaving the rest alone.
+    const big = new Float32Array(3 * pixels);
+    renderShape({ seed: 9, size: 16 }, 7, big, pixels);
+    expect(same(big.subarray(pixels, 2 * pixels), render(9, 7).out)).toBe(true);
+    expect(big.subarray(0, pixels).every((v) => v === 0)).toBe(true);
+  });
+
+  it('gives each block of ten images each class once', () => {
+    for (const block of [0, 1, 50_000]) {
+      const labels = Array.from({ length: 10 }, (_, i) => render(3, 10 * block + i).label);
+      expect([...labels].sort((a, b) => a - b)).toEqual(SHAPE_CLASSES.map((_, i) => i));
+    }
+  });
+
+  it('rejects a bad index, size or supersampling', () => {
+    const out = new Float32Array(pixels);
+    expect(() => renderShape({ seed: 1 }, -1, out)).toThrow(/index/);
+    expect(() => renderShape({ seed: 1 }, 1.5, out)).toThrow(/index/);
+    expect(() => renderShape({ seed: 1, size: 4 }, 0, out)).toThrow(/size/);
+    expect(() => renderShape({ seed: 1, supersample: 9 }, 0, out)).toThrow(/supersample/);
+  });
+});
+
+describe('mocoShapes', () => {
+  it('streams 2^20 training pictures and keeps the SimCLR trainer’s held-out ones', () => {
+    const { train, heldOut } = mocoShapes();
+    const simclr = simclrShapes().heldOut;
+    expect(train.count).toBe(MOCO_STREAM_COUNT);
+    expect(train.size).toBe(32);
+    expect(same(heldOut.images, simclr.images)).toBe(true);
+    expect(same(heldOut.labels, simclr.labels)).toBe(true);
+    const pixels = 32 * 32 * 3;
+    const a = new Float32Array(pixels);
+    const b = new Float32Array(pixels);
+    train.render(MOCO_STREAM_COUNT - 1, a, 0);
+    train.render(MOCO_STREAM_COUNT - 1, b, 0);
+    expect(same(a, b)).toBe(true);
+    // Training pictures are not held-out ones.
+    for (let i = 0; i < 20; i += 1) {
+      train.render(i, a, 0);
+      for (let j = 0; j < simclr.count; j += 1) {
+        expect(same(a, simclr.images.subarray(j * pixels, (j + 1) * pixels))).toBe(false);
+      }
+    }
+    expect(() => train.render(MOCO_STREAM_COUNT, a, 0)).toThrow(/outside/);
   });
 });

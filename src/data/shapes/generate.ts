@@ -31,6 +31,8 @@ export interface ShapesDataset {
 // Independent random streams derived from the seed.
 const IMAGE_STREAM = 0;
 const LABEL_STREAM = 1;
+/** Labels of {@link renderShape}'s endless set. */
+const STREAM_LABELS = 2;
 
 function checkInteger(name: string, value: number, min: number, max: number): void {
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -59,6 +61,21 @@ function balancedLabels(count: number, seed: number): Int32Array {
   return labels;
 }
 
+/** Renders image `index` of class `label` into `out` at `offset` (`size × size × 3` floats). */
+function renderAt(
+  seed: number,
+  index: number,
+  label: number,
+  size: number,
+  supersample: number,
+  out: Float32Array,
+  offset: number,
+): void {
+  const rng = mulberry32(mixSeed(seed, IMAGE_STREAM, index));
+  const spec = sampleSpec(SHAPE_CLASSES[label], size, rng);
+  renderImage(spec, size, supersample, rng, out, offset);
+}
+
 /**
  * Generates the built-in shapes data set: ten classes (seven shapes, three textures) of RGB images
  * varying in position, scale, rotation, colours, background gradient and noise. Image `i` depends
@@ -78,10 +95,35 @@ export function generateShapes({
   const labels = balancedLabels(count, seed);
   const pixels = size * size * 3;
   const images = new Float32Array(count * pixels);
-  for (let i = 0; i < count; i += 1) {
-    const rng = mulberry32(mixSeed(seed, IMAGE_STREAM, i));
-    const spec = sampleSpec(SHAPE_CLASSES[labels[i]], size, rng);
-    renderImage(spec, size, supersample, rng, images, i * pixels);
-  }
+  for (let i = 0; i < count; i += 1)
+    renderAt(seed, i, labels[i], size, supersample, images, i * pixels);
   return { images, labels, classNames: SHAPE_CLASSES.map((c) => c.name), size, count };
+}
+
+/**
+ * Renders image `index` of an endless shapes set into `out` at `offset` (`size × size × 3` floats)
+ * and returns its label. Image `index` depends only on `seed` and `index`, so a trainer can draw
+ * from a set far too large to hold in memory. Labels come in blocks of one image per class, each
+ * block shuffled on its own (unlike {@link generateShapes}, whose blocks depend on the ones before),
+ * so this is not `generateShapes`' set: give it a seed of its own.
+ */
+export function renderShape(
+  { seed, size = 32, supersample = 3 }: Omit<ShapesOptions, 'count'>,
+  index: number,
+  out: Float32Array,
+  offset = 0,
+): number {
+  checkInteger('index', index, 0, Number.MAX_SAFE_INTEGER);
+  checkInteger('size', size, 8, 256);
+  checkInteger('supersample', supersample, 1, 8);
+  const k = SHAPE_CLASSES.length;
+  const block = Array.from({ length: k }, (_, i) => i);
+  const rng = mulberry32(mixSeed(seed, STREAM_LABELS, Math.floor(index / k)));
+  for (let i = k - 1; i > 0; i -= 1) {
+    const j = Math.floor(rng() * (i + 1));
+    [block[i], block[j]] = [block[j], block[i]];
+  }
+  const label = block[index % k];
+  renderAt(seed, index, label, size, supersample, out, offset);
+  return label;
 }

@@ -1,10 +1,12 @@
 // The live MoCo trainer's experiment: the core's MoCo session (query and momentum key encoders,
-// a queue of keys, InfoNCE, Adam) on the built-in shapes. The k-NN read-out and the key encoder's
-// lag cost a few steps each, so a snapshot refreshes them only every EVAL_EVERY steps. The time
-// spent in training steps is summed, so the page can plot accuracy against training time.
+// a queue of keys, InfoNCE, Adam) on a stream of the built-in shapes far longer than the queue,
+// each picture rendered when a batch draws it (src/data/shapes/moco.ts). The k-NN read-out and the
+// key encoder's lag cost a few steps each, so a snapshot refreshes them only every EVAL_EVERY
+// steps. The time spent in training steps is summed, so the page can plot accuracy against
+// training time.
 import { createMocoSession, type MocoParams, type MocoSession } from '../../core/moco';
 import { SIMCLR_DEFAULTS } from '../../core/simclr';
-import { simclrShapes } from '../../data/shapes/simclr';
+import { mocoShapes } from '../../data/shapes/moco';
 import { parseMocoParams, type MocoExperimentParams } from '../../settings/moco';
 import type { Experiment, ExperimentDefinition, LossReading, Snapshot } from '../experiment';
 
@@ -77,7 +79,7 @@ class MocoExperiment implements Experiment<MocoShape> {
   constructor(params: MocoExperimentParams, seed: number) {
     this.session = createMocoSession({
       ...sessionParams(params),
-      data: simclrShapes(),
+      data: mocoShapes(),
       seed,
       readEvery: READ_EVERY,
     });
