@@ -89,12 +89,12 @@ describe('SimCLR trainer', () => {
   );
 
   it.runIf(ALL_CLAIMS)(
-    '1,050 steps at the defaults take seed 1 from 21.3% to 48.6%',
+    '1,050 steps at the defaults take seed 1 from 21.3% to 50.8%',
     async () => {
       const s = session(1);
       const [end] = await train(s, [1050]);
       s.dispose();
-      expect(pct(end!.knn)).toBe('48.6');
+      expect(pct(end!.knn)).toBe('50.8');
     },
     1_800_000,
   );
