@@ -4,7 +4,8 @@
 // the plane; NT-Xent on two noisy views of each point with no labels, and SupCon, both on the
 // circle S¹. The inputs carry nuisance dimensions besides the two cluster coordinates, so an
 // untrained encoder mixes the classes and each loss has to learn what to ignore. Snapshots give every panel's embedding of the training and held-out points, its
-// loss, its k-NN accuracy on the held-out points and its uniformity.
+// loss, its k-NN accuracy on the held-out points and its uniformity, and for the triplet panel the
+// share of its mined triplets that still violate the margin.
 import { mineTriplets, type Triplets } from '../../core/mining';
 import { supConLoss } from '../../core/supcon';
 import {
@@ -40,6 +41,12 @@ export type MetricPanelReading = {
   knn: number;
   /** Wang & Isola uniformity of the panel's training points. */
   uniformity: number;
+  /**
+   * Triplet panel: the share of the triplets its mining picks on the current embedding that still
+   * violate the margin, d(a,p) + m > d(a,n), so have a non-zero loss and a gradient (NaN on the
+   * other panels). Random mining draws them from a stream of the seed and step, apart from training's.
+   */
+  active: number;
 };
 
 /** The lab's parameters, snapshot and layout (see ExperimentShape in ../experiment). */
@@ -71,6 +78,8 @@ const VIEW_NOISE = 0.15;
 const KNN_K = 5;
 /** Loss readings come back every this many steps. */
 const READ_EVERY = 5;
+/** Stream of the seed that random mining for the active-triplet read-out draws from. */
+const ACTIVE_STREAM = 4;
 
 /** The data set, as tensors the experiment owns. */
 interface MetricData {
@@ -163,6 +172,20 @@ function rows(z: tf.Tensor2D, indices: tf.Tensor1D): tf.Tensor2D {
   return tf.matMul(tf.cast(tf.oneHot(indices, z.shape[0]), 'float32'), z);
 }
 
+/**
+ * The share of `triplets` of the embedding `z` with a non-zero triplet loss at `margin`
+ * (the hinge of {@link tripletLoss} above 0), as a `[1]` tensor.
+ */
+function activeShare(z: tf.Tensor2D, triplets: Triplets, margin: number): tf.Tensor1D {
+  return tf.tidy(() => {
+    const anchor = tf.gather(z, triplets.anchor);
+    const toPositive = tf.sum(tf.squaredDifference(anchor, tf.gather(z, triplets.positive)), 1);
+    const toNegative = tf.sum(tf.squaredDifference(anchor, tf.gather(z, triplets.negative)), 1);
+    const hinge = tf.add(tf.sub(toPositive, toNegative), margin);
+    return tf.reshape(tf.mean(tf.cast(tf.greater(hinge, 0), 'float32')), [1]) as tf.Tensor1D;
+  });
+}
+
 /** Each panel's loss on its batch. */
 function panelLoss(
   panel: MetricPanel,
@@ -233,12 +256,14 @@ function panelBatch(
 
 class MetricExperiment implements Experiment<MetricShape> {
   private readonly params: MetricParams;
+  private seed: number;
   private data: MetricData;
   private readonly models: Record<MetricPanel, MLP>;
   private readonly trainers: Record<MetricPanel, Trainer<MetricBatch, MetricParams>>;
 
   constructor(params: MetricParams, seed: number) {
     this.params = { ...params };
+    this.seed = seed;
     this.data = makeData(params, seed);
     const models = {} as Record<MetricPanel, MLP>;
     const trainers = {} as Record<MetricPanel, Trainer<MetricBatch, MetricParams>>;
@@ -273,12 +298,24 @@ class MetricExperiment implements Experiment<MetricShape> {
   async snapshot(): Promise<Snapshot<MetricShape>> {
     const n = this.data.trainLabels.length;
     const step = this.trainers.contrastive.stepCount;
+    // Random mining for the read-out: its own stream of the seed and step, so a snapshot never
+    // moves training's stream and the same step always reads the same.
+    const readoutRng = createRng(deriveSeed(deriveSeed(this.seed, ACTIVE_STREAM), step));
     const packed = tf.tidy(() =>
       METRIC_PANELS.map((panel) => {
         const raw = this.models[panel].apply(this.data.all);
         const shown = METRIC_PANEL_INFO[panel].space === 'circle' ? l2Normalize(raw) : raw;
-        const spread = uniformity(tf.slice(shown, [0, 0], [n, -1]));
-        return tf.concat([tf.reshape(spread, [1]), tf.reshape(shown, [-1])]);
+        const trained = tf.slice(shown, [0, 0], [n, -1]);
+        const spread = uniformity(trained);
+        const active =
+          panel === 'triplet'
+            ? activeShare(
+                trained,
+                mineTriplets(trained, this.data.trainLabels, this.params.mining, readoutRng),
+                this.params.margin,
+              )
+            : tf.tensor1d([Number.NaN]);
+        return tf.concat([tf.reshape(spread, [1]), active, tf.reshape(shown, [-1])]);
       }),
     );
     try {
@@ -287,7 +324,7 @@ class MetricExperiment implements Experiment<MetricShape> {
       const arrays = {} as MetricShape['arrays'];
       METRIC_PANELS.forEach((panel, i) => {
         const v = values[i] as Float32Array;
-        const points = v.slice(1);
+        const points = v.slice(2);
         arrays[panel] = points;
         metrics[panel] = {
           loss: this.trainers[panel].latest?.loss ?? Number.NaN,
@@ -299,6 +336,7 @@ class MetricExperiment implements Experiment<MetricShape> {
             KNN_K,
           ),
           uniformity: v[0] as number,
+          active: v[1] as number,
         };
       });
       return { step, metrics, arrays };
@@ -323,6 +361,7 @@ class MetricExperiment implements Experiment<MetricShape> {
     const data = makeData(this.params, seed);
     this.disposeData();
     this.data = data;
+    this.seed = seed;
     for (const panel of METRIC_PANELS) this.trainers[panel].reset(seed);
   }
 
