@@ -44,7 +44,7 @@ describe('SimCSE chapter: the pretrained encoder', () => {
     expect(Math.round(gzipSync(file).length / 1e5) / 10).toBe(2.1);
   });
 
-  it('"worse than the plain average of its own word vectors (0.662 against 0.674)", anisotropy 0.64', async () => {
+  it('"no better than the plain average of its own word vectors (0.690 against 0.691)", anisotropy 0.60', async () => {
     const zero = (name: string) => ({
       shape: checkpoint.tensors[name]!.shape,
       values: new Float32Array(checkpoint.tensors[name]!.values.length),
@@ -68,12 +68,12 @@ describe('SimCSE chapter: the pretrained encoder', () => {
       return result;
     };
     const encoder = await measure(checkpoint);
-    expect(r3(encoder.spearman)).toBe(0.662);
-    expect(r2(encoder.anisotropy)).toBe(0.64);
-    expect(r3((await measure(average)).spearman)).toBe(0.674);
+    expect(r3(encoder.spearman)).toBe(0.69);
+    expect(r2(encoder.anisotropy)).toBe(0.6);
+    expect(r3((await measure(average)).spearman)).toBe(0.691);
   }, 120_000);
 
-  it('"at p = 0.1 the cosine stays close to 1 (0.97 on average)"; 0.8 at p = 0.5; 0.64 between sentences', async () => {
+  it('"at p = 0.1 the cosine stays close to 1 (0.97 on average)"; 0.80 at p = 0.5', async () => {
     const session = createSimcseSession({ data, checkpoint });
     const texts = data.corpus.map((s) => s.text);
     const meanViewCosine = async (p: number) => {
@@ -83,23 +83,23 @@ describe('SimCSE chapter: the pretrained encoder', () => {
       return a!.reduce((sum, row, i) => sum + cosine(row, b![i]!), 0) / texts.length;
     };
     expect(r2(await meanViewCosine(0.1))).toBe(0.97);
-    expect(r2(await meanViewCosine(0.5))).toBe(0.81);
+    expect(r2(await meanViewCosine(0.5))).toBe(0.8);
     session.dispose();
   }, 120_000);
 });
 
 describe('SimCSE chapter: the trainer', () => {
-  it('"Press play with the defaults": p = 0.5, ρ 0.331 → 0.377, TF-IDF 0.260, anisotropy 0.64 → 0.29', async () => {
+  it('"Press play with the defaults": p = 0.5, ρ 0.332 → 0.387, TF-IDF 0.260, anisotropy 0.60 → 0.29', async () => {
     expect(FIGURE).toEqual({ mode: 'unsup', tau: 0.05, dropout: 0.5 });
     const run = await train();
-    expect(r3(run.untrained.spearman)).toBe(0.331);
-    expect(r3(run.final.spearman)).toBe(0.377);
+    expect(r3(run.untrained.spearman)).toBe(0.332);
+    expect(r3(run.final.spearman)).toBe(0.387);
     expect(r3(run.baselineSpearman)).toBe(0.26);
-    expect(r2(run.untrained.anisotropy)).toBe(0.64);
+    expect(r2(run.untrained.anisotropy)).toBe(0.6);
     expect(r2(run.final.anisotropy)).toBe(0.29);
-    // "What did not reproduce": topic agreement 24% before training, about 29% after.
+    // "What did not reproduce": topic agreement 24% before training, about 31% after.
     expect(r2(run.untrained.topicAgreement)).toBe(0.24);
-    expect(r2(run.final.topicAgreement)).toBe(0.29);
+    expect(r2(run.final.topicAgreement)).toBe(0.31);
   }, 300_000);
 
   it('"the bag of words gets 35%" of the five nearest corpus sentences on topic', () => {
@@ -129,25 +129,25 @@ describe('SimCSE chapter: the trainer', () => {
     expect(r2(share)).toBe(0.35);
   }, 120_000);
 
-  it('"Set p to the paper\'s 0.1": 0.359', async () => {
-    expect(await rho({ dropout: 0.1 })).toBe(0.359);
+  it('"Set p to the paper\'s 0.1": 0.357', async () => {
+    expect(await rho({ dropout: 0.1 })).toBe(0.357);
   }, 300_000);
 
-  it('"No dropout" 0.345, "Same mask on both passes" at p = 0.1 0.340', async () => {
-    expect(await rho({ dropout: 0 })).toBe(0.345);
-    expect(await rho({ dropout: 0.1, ablation: 'same-mask' })).toBe(0.34);
+  it('"No dropout" 0.337, "Same mask on both passes" at p = 0.1 0.332, where it started', async () => {
+    expect(await rho({ dropout: 0 })).toBe(0.337);
+    expect(await rho({ dropout: 0.1, ablation: 'same-mask' })).toBe(0.332);
   }, 600_000);
 
-  it('"At p = 0.1, too, deleting words on top of dropout (0.368)"', async () => {
-    expect(await rho({ dropout: 0.1, ablation: 'word-deletion' })).toBe(0.368);
+  it('"At p = 0.1, too, deleting words on top of dropout (0.375)"', async () => {
+    expect(await rho({ dropout: 0.1, ablation: 'word-deletion' })).toBe(0.375);
   }, 300_000);
 
-  it('"Delete 10% of the words … at p = 0.5": 0.381', async () => {
-    expect(await rho({ ablation: 'word-deletion' })).toBe(0.381);
+  it('"Delete 10% of the words … at p = 0.5": 0.387, the same as dropout alone', async () => {
+    expect(await rho({ ablation: 'word-deletion' })).toBe(0.387);
   }, 300_000);
 
-  it('"Switch to Supervised": 0.396 at p = 0.5, 0.453 at p = 0.1', async () => {
-    expect(await rho({ mode: 'sup' })).toBe(0.396);
-    expect(await rho({ mode: 'sup', dropout: 0.1 })).toBe(0.453);
+  it('"Switch to Supervised": 0.403 at p = 0.5, 0.444 at p = 0.1', async () => {
+    expect(await rho({ mode: 'sup' })).toBe(0.403);
+    expect(await rho({ mode: 'sup', dropout: 0.1 })).toBe(0.444);
   }, 600_000);
 });
