@@ -11,8 +11,8 @@ import { ALL_CLAIMS, claimSeeds } from './seeds';
 
 beforeAll(useWasm);
 
-/** A point of the lab's alignment–uniformity plane. */
-type PlanePoint = { alignment: number; uniformity: number };
+/** A point of the alignment–uniformity plane, and the tolerance read beside it. */
+type PlanePoint = { alignment: number; uniformity: number; tolerance: number };
 
 /** The reference value the text quotes for S²: log((1 − e⁻⁸)/8) ≈ −2.08. */
 const SPHERE_REFERENCE = Math.log((1 - Math.exp(-8)) / 8);
