@@ -63,3 +63,42 @@ export function uniformity(x: tf.Tensor2D, t = 2): tf.Scalar {
     return tf.sub(tf.add(top, tf.log(total)), Math.log((n * (n - 1)) / 2));
   });
 }
+
+/**
+ * Tolerance of Wang & Liu (2021): `E ⟨u_i, u_j⟩` over the distinct pairs of rows that share a
+ * class, rows normalised first. High when each class sits together on the sphere (tolerant of
+ * similar samples), low when the encoder pushes same-class samples apart as hard as any other.
+ * Plain numbers: it reads rows already brought back from the accelerator.
+ *
+ * @param rows - `count · dim` numbers, row-major.
+ * @param dim - numbers per row.
+ * @param classes - the class of each row (`count` entries).
+ * @returns the mean cosine, or NaN when no two rows share a class.
+ */
+export function tolerance(
+  rows: ArrayLike<number>,
+  dim: number,
+  classes: ArrayLike<number>,
+): number {
+  const count = classes.length;
+  if (rows.length !== count * dim) {
+    throw new Error(`tolerance: ${rows.length} numbers are not ${count} rows of ${dim}.`);
+  }
+  const norms = Array.from({ length: count }, (_, i) => {
+    let s = 0;
+    for (let k = 0; k < dim; k++) s += rows[i * dim + k]! ** 2;
+    return Math.sqrt(s) || 1;
+  });
+  let sum = 0;
+  let pairs = 0;
+  for (let i = 0; i < count; i++) {
+    for (let j = i + 1; j < count; j++) {
+      if (classes[i] !== classes[j]) continue;
+      let dot = 0;
+      for (let k = 0; k < dim; k++) dot += rows[i * dim + k]! * rows[j * dim + k]!;
+      sum += dot / (norms[i]! * norms[j]!);
+      pairs += 1;
+    }
+  }
+  return pairs === 0 ? Number.NaN : sum / pairs;
+}

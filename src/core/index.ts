@@ -8,7 +8,7 @@ export {
   tripletLoss,
   DISTANCE_EPSILON,
 } from './losses';
-export { alignment, uniformity } from './hypersphere';
+export { alignment, tolerance, uniformity } from './hypersphere';
 export {
   barlowTwinsLoss,
   byolLoss,

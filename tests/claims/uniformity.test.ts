@@ -11,8 +11,8 @@ import { ALL_CLAIMS, claimSeeds } from './seeds';
 
 beforeAll(useWasm);
 
-/** A point of the lab's alignment–uniformity plane. */
-type PlanePoint = { alignment: number; uniformity: number };
+/** A point of the alignment–uniformity plane, and the tolerance read beside it. */
+type PlanePoint = { alignment: number; uniformity: number; tolerance: number };
 
 /** The reference value the text quotes for S²: log((1 − e⁻⁸)/8) ≈ −2.08. */
 const SPHERE_REFERENCE = Math.log((1 - Math.exp(-8)) / 8);
@@ -29,8 +29,8 @@ async function plane(
   for (const step of steps) {
     await e.run(step - done);
     done = step;
-    const { alignment, uniformity } = (await e.snapshot()).metrics;
-    points.push({ alignment, uniformity });
+    const { alignment, uniformity, tolerance } = (await e.snapshot()).metrics;
+    points.push({ alignment, uniformity, tolerance });
   }
   e.dispose();
   return points;
@@ -50,7 +50,7 @@ const warmRun = () => shared({ objective: 'infonce', tau: 0.5 }, 1, [0, 200, 400
 const alignRun = () => shared({ objective: 'align' }, 1, [0, 50, 100, 200]);
 
 describe('sphere lab: Try this', () => {
-  it('"InfoNCE at two temperatures": after 400 steps the cold run is more uniform and less aligned, by under 0.05 each', async () => {
+  it('"InfoNCE at two temperatures": after 400 steps the cold run is more uniform and less aligned, by under 0.05 each, and less tolerant (0.82 against 0.90)', async () => {
     for (const seed of claimSeeds([1, 2, 3])) {
       const warm =
         seed === 1 ? (await warmRun())[2]! : (await plane({ tau: 0.5 }, seed, [400]))[0]!;
@@ -58,7 +58,10 @@ describe('sphere lab: Try this', () => {
       // Further left (more uniform) and higher (partners further apart).
       expect(cold.uniformity).toBeLessThan(warm.uniformity);
       expect(cold.alignment).toBeGreaterThan(warm.alignment);
+      // "The tolerance read-out … shows the other half of the dilemma": the cold run is less tolerant.
+      expect(warm.tolerance - cold.tolerance).toBeGreaterThan(0.05);
       if (seed === 1) {
+        expect([warm.tolerance.toFixed(2), cold.tolerance.toFixed(2)]).toEqual(['0.90', '0.82']);
         // At the default seed, "a few hundredths on each axis" (0.029 and 0.019 when written).
         expect(warm.uniformity - cold.uniformity).toBeLessThan(0.05);
         expect(cold.alignment - warm.alignment).toBeLessThan(0.05);

@@ -1,6 +1,6 @@
-// Alignment and uniformity (Wang & Isola, 2020): closed forms and stability.
+// Alignment, uniformity (Wang & Isola, 2020) and tolerance (Wang & Liu, 2021): closed forms and stability.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { alignment, uniformity } from '../../src/core';
+import { alignment, tolerance, uniformity } from '../../src/core';
 import { tf } from '../../src/core/tf';
 import { randomMatrix, take, useCpu, values } from './helpers';
 
@@ -76,5 +76,20 @@ describe('uniformity', () => {
     expect(() => uniformity(one)).toThrow(/x needs at least 2 rows/);
     expect(() => uniformity(two, -1)).toThrow(/\bt\b/);
     tf.dispose([one, two]);
+  });
+});
+
+describe('tolerance', () => {
+  it('is the mean cosine of the same-class pairs, rows normalised, other pairs ignored', () => {
+    // Class 0: (1, 0), (2, 2) → cos 45°; class 1: (0, 3), (0, −1), (1, 0) → −1, 0, 0.
+    const rows = [1, 0, 2, 2, 0, 3, 0, -1, 1, 0];
+    const classes = [0, 0, 1, 1, 1];
+    expect(tolerance(rows, 2, classes)).toBeCloseTo((Math.SQRT1_2 - 1 + 0 + 0) / 4, 12);
+  });
+
+  it('is 1 when each class sits on one point, NaN with no same-class pair, and checks sizes', () => {
+    expect(tolerance([0, 1, 0, 2, 1, 0], 2, [3, 3, 4])).toBeCloseTo(1, 12);
+    expect(tolerance([0, 1, 1, 0], 2, [0, 1])).toBeNaN();
+    expect(() => tolerance([0, 1, 1], 2, [0, 1])).toThrow(/3 numbers are not 2 rows of 2/);
   });
 });

@@ -14,6 +14,7 @@ import {
   deriveSeed,
   l2Normalize,
   ntXentLoss,
+  tolerance,
   Trainer,
   uniformity,
   type MLP,
@@ -28,6 +29,8 @@ export type SphereMetrics = {
   alignment: number;
   /** Wang & Isola uniformity of all shown views (lower: more uniform). */
   uniformity: number;
+  /** Wang & Liu tolerance: mean cosine of different inputs of the same group (first views). */
+  tolerance: number;
   /** The latest training loss read back (NaN before the first reading). */
   loss: number;
 };
@@ -184,14 +187,17 @@ class SphereExperiment implements Experiment<SphereShape> {
     });
     try {
       const values = (await packed.data()) as Float32Array;
+      const points = values.slice(2, 2 + 2 * n * dim);
       return {
         step,
         metrics: {
           alignment: values[0] as number,
           uniformity: values[1] as number,
+          // Over the first views: one per input, so partners (the same input) do not count.
+          tolerance: tolerance(points.subarray(0, n * dim), dim, this.data.groups.subarray(0, n)),
           loss: this.trainer.latest?.loss ?? Number.NaN,
         },
-        arrays: { points: values.slice(2, 2 + 2 * n * dim) },
+        arrays: { points },
       };
     } finally {
       packed.dispose();
