@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 // Vue components run in happy-dom.
 export default defineConfig({
   test: {
+    // Both cores: the default leaves one free, which on a 2-core machine runs the files one by one.
+    maxWorkers: 2,
     projects: [
       {
         test: {

@@ -1,6 +1,8 @@
 // Claims of docs/learning-without-negatives.md about the collapse lab, checked on the lab's own
-// experiment at the stated settings (1,000 steps, seeds 1, 2 and 3, WebAssembly as in the
-// browser). The chapter quotes the mean ± sd over the three seeds that this test prints.
+// experiment at the stated settings (1,000 steps, WebAssembly as in the browser). The chapter quotes
+// the mean ± sd over seeds 1, 2 and 3 that this test prints under CLAIMS=all (`npm run
+// test:claims`); the default run checks every per-seed claim on seed 1 and leaves the comparisons
+// between seeds to CLAIMS=all.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COLLAPSE_DEFAULTS, type CollapseParams } from '../../src/settings/collapse';
 import {
@@ -9,10 +11,11 @@ import {
   type CollapseMetrics,
 } from '../../src/worker/experiments/collapse';
 import { useWasm } from '../worker/helpers';
+import { ALL_CLAIMS, claimSeeds } from './seeds';
 
 beforeAll(useWasm);
 
-const SEEDS = [1, 2, 3];
+const SEEDS = claimSeeds([1, 2, 3]);
 const STEPS = 1000;
 
 type Reading = CollapseMetrics & { stdAt250: number; lossAt250: number };
@@ -42,10 +45,11 @@ function readings(changes: Partial<CollapseParams>): Promise<Reading[]> {
   return cached;
 }
 
-/** Mean and sample standard deviation. */
+/** Mean and sample standard deviation (0 for one value). */
 function stats(values: number[]): { mean: number; sd: number } {
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1));
+  const squares = values.reduce((a, v) => a + (v - mean) ** 2, 0);
+  const sd = values.length > 1 ? Math.sqrt(squares / (values.length - 1)) : 0;
   return { mean, sd };
 }
 
@@ -134,7 +138,9 @@ describe('learning without negatives chapter', () => {
       expect(mean(rs, 'knn')).toBeLessThan(mean(infonce, 'knn'));
     }
     // "The k-NN accuracy of SimSiam also varies more between seeds than InfoNCE's does."
-    const sd = (rs: Reading[]) => stats(rs.map((r) => r.knn)).sd;
-    expect(sd(await readings({}))).toBeGreaterThan(sd(infonce));
+    if (ALL_CLAIMS) {
+      const sd = (rs: Reading[]) => stats(rs.map((r) => r.knn)).sd;
+      expect(sd(await readings({}))).toBeGreaterThan(sd(infonce));
+    }
   }, 600_000);
 });

@@ -5,10 +5,16 @@
 // and nothing on the page shifts: the cumulative layout shift (the 'layout-shift' entries not
 // caused by recent input) stays at 0.000, typeset math reflowing as KaTeX's fonts arrive included
 // (the pages preload the fonts their formulas use: docs/.vuepress/pageHints.ts), and its share is
-// reported with the web fonts the page loaded. The pages of one width are read in parallel, each in
-// its own context, a reader's viewport scrolled down figure by figure.
+// reported with the web fonts the page loaded. Once its figures have run, the same visit checks that
+// the page fits its width: no formula, table or chart is wider than the text column unless it
+// scrolls inside a box of its own (focusable, labelled, with a fade at the edge it scrolls to),
+// nothing is cut off, the page itself never scrolls sideways, no punctuation is split from the
+// inline formula it touches, and the charts' tick labels and axis titles are at least 11 CSS px on
+// screen. The pages of one width are read in parallel, each in its own context, a reader's viewport
+// scrolled down figure by figure.
 import type { BrowserContext, Page } from '@playwright/test';
-import { SITE_PAGES, expect, test, type WatchedPage } from './fixtures';
+import { SITE_PAGES, expect, scrollThrough, test, type WatchedPage } from './fixtures';
+import { chartTextSizes, overflowReport, strandedPunctuation } from './layout';
 
 /** Widths checked: a laptop and a phone (the page's own layout switches in between). */
 const SCREENS = [
@@ -26,6 +32,8 @@ const RUN_MS = 10_000;
 const HEIGHT_TOLERANCE = 2;
 /** The cumulative layout shift must read 0.000. */
 const CLS_LIMIT = 0.0005;
+/** The smallest chart text allowed on screen, in CSS px. */
+const MIN_CHART_TEXT_PX = 11;
 /** Pages read at once (a context each); LAYOUT_PAGES=1 reads them one after another. */
 const CONCURRENCY = Number(process.env.LAYOUT_PAGES ?? 4);
 
@@ -122,6 +130,11 @@ interface PageReport {
   /** The part of `cls` that moved math outside the figures, and the web fonts the page loaded. */
   mathCls: number;
   fontFamilies: string[];
+  /** What does not fit the page's width, and how many boxes scroll sideways in it. */
+  misfits: string[];
+  scrolling: number;
+  /** Each chart's smallest text on screen. */
+  charts: { chart: string; smallest: number }[];
 }
 
 /** Runs `work` on every item, at most `size` at a time; results in the items' order. */
@@ -188,6 +201,7 @@ async function readPage(
     PageReport,
     'figures' | 'shifts' | 'fonts'
   >;
+  const fit = await checkFit(page);
   await page.close();
   let cls = 0;
   let mathCls = 0;
@@ -197,7 +211,29 @@ async function readPage(
     if (isMathReflow(shift)) mathCls += shift.value;
   }
   const fontFamilies = [...new Set(recorded.fonts.flatMap((font) => font.families))];
-  return { path, ...recorded, cls, mathCls, fontFamilies };
+  return { path, ...recorded, cls, mathCls, fontFamilies, ...fit };
+}
+
+/** The page's fit to its width, read once its figures have run (see the top of the file). */
+async function checkFit(page: Page): Promise<Pick<PageReport, 'misfits' | 'scrolling' | 'charts'>> {
+  // Formulas far down get laid out.
+  await scrollThrough(page);
+  await page.evaluate(() => document.fonts.ready);
+  const report = await overflowReport(page);
+  const misfits = report.problems.map(
+    (p) => `${p.kind} "${p.text}" (${p.width} px, column ${p.column} px) ${p.why}`,
+  );
+  if (report.pageScrollsSideways) misfits.push('the page scrolls sideways');
+  for (const s of await strandedPunctuation(page)) {
+    misfits.push(`"${s.punctuation}" on another line than the formula ${s.formula}`);
+  }
+  const charts = await chartTextSizes(page);
+  for (const chart of charts) {
+    if (!(chart.smallest >= MIN_CHART_TEXT_PX)) {
+      misfits.push(`chart "${chart.chart}" has text of ${chart.smallest.toFixed(1)} px on screen`);
+    }
+  }
+  return { misfits, scrolling: report.scrolling, charts };
 }
 
 /**
@@ -209,7 +245,7 @@ function isMathReflow(shift: ShiftRecord): boolean {
 }
 
 for (const screen of SCREENS) {
-  test(`layout: every figure keeps its height and no page shifts, at ${screen.options.viewport.width} px (${screen.name})`, async ({
+  test(`layout: every figure keeps its height, no page shifts, and formulas, tables and charts fit or scroll in their own box, at ${screen.options.viewport.width} px (${screen.name})`, async ({
     newContext,
     open,
     note,
@@ -222,8 +258,13 @@ for (const screen of SCREENS) {
     });
 
     const problems: string[] = [];
+    const charts: string[] = [];
+    let scrolling = 0;
     for (const report of reports) {
       const page = report.path || 'Home';
+      problems.push(...report.misfits.map((m) => `${page}: ${m}`));
+      charts.push(...report.charts.map((c) => `${c.chart} ${c.smallest.toFixed(1)} px`));
+      scrolling += report.scrolling;
       const heights = Object.entries(report.figures).map(([name, r]) => {
         const drift = Math.max(r.max - r.first, r.first - r.min);
         if (drift > HEIGHT_TOLERANCE) {
@@ -249,6 +290,12 @@ for (const screen of SCREENS) {
         problems.push(`${page}: CLS ${report.cls.toFixed(4)} (${worst.join(' | ')})`);
       }
     }
-    expect(problems.length === 0, `layout moved:\n${problems.join('\n')}`);
+    note(
+      `${screen.options.viewport.width} px: ${scrolling} boxes scroll sideways; chart text: ${charts.join(', ')}`,
+    );
+    // The figures with charts: the sphere lab (3), the MI bound (2), the metric lab, SimCLR (2),
+    // SimCSE (4), MoCo, the collapse lab.
+    expect(charts.length >= 10, `only ${charts.length} charts measured`);
+    expect(problems.length === 0, `layout moved or does not fit:\n${problems.join('\n')}`);
   });
 }
