@@ -31,9 +31,15 @@ test('text arrives gzipped; math fonts are preloaded and the app scripts come af
   );
   expect(hints.lowScripts === 1, 'the app script is not fetched at low priority');
 
-  const home = await open('');
-  const homeFonts = await home.page.locator('link[rel="preload"][as="font"]').count();
-  expect(homeFonts === 0, `Home, which has no math, preloads ${homeFonts} fonts`);
+  // Math only further down: the page's fonts still come early, but after what the first screen needs.
+  const later = await open('under-the-hood.html');
+  const priorities = await later.page
+    .locator('link[rel="preload"][as="font"]')
+    .evaluateAll((links) => links.map((l) => l.getAttribute('fetchpriority')));
+  expect(
+    priorities.length > 0 && priorities.every((p) => p === 'low'),
+    `under-the-hood.html, with no math on its first screen, preloads its fonts at ${priorities.join(', ') || 'no'} priority`,
+  );
 });
 
 test('every prev/next link has an accessible name that contains the text it shows', async ({

@@ -212,6 +212,8 @@ export function percentile(values: number[], p: number): number {
 
 /** Drags `slider` with the mouse from 70 % of its width leftwards, in `moves` moves of 1.5 %. */
 export async function dragSliderLeft(page: Page, slider: Locator, moves: number): Promise<void> {
+  // In mid-screen, as a reader drags it: near the top the fixed navbar covers it.
+  await slider.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
   const box = await slider.boundingBox();
   expect(box, 'the slider has no box');
   const y = box.y + box.height / 2;

@@ -146,9 +146,9 @@ test('moco vs simclr: two minutes of MoCo at batch 16 and of SimCLR at batch 128
   const simclrKnn = await metric(other, simclr, 'knn-accuracy');
   expect(mocoSteps > 0 && simclrSteps > 0, 'a trainer did not run');
   expect(Number.isFinite(mocoKnn) && Number.isFinite(simclrKnn), 'a k-NN read-out is missing');
-  // The chapter: a MoCo step at batch 16 is several times cheaper than a SimCLR step at batch 128,
-  // but in the same time SimCLR's k-NN accuracy is higher.
-  expect(mocoSteps >= 3 * simclrSteps, `MoCo ${mocoSteps} steps, SimCLR ${simclrSteps}`);
+  // The chapter: in the same time MoCo at batch 16 takes at least twice SimCLR's steps at batch
+  // 128, but SimCLR's k-NN accuracy is higher.
+  expect(mocoSteps >= 2 * simclrSteps, `MoCo ${mocoSteps} steps, SimCLR ${simclrSteps}`);
   expect(simclrKnn > mocoKnn, 'MoCo caught up with SimCLR');
   note(
     `${seconds} s: MoCo N 16 K 4096 m 0.99 ${mocoSteps} steps, k-NN ${(100 * mocoKnn).toFixed(1)} % ` +
