@@ -44,6 +44,20 @@ async function openElsewhere(context: BrowserContext, url: string, problems: str
   return page;
 }
 
+/** Runs `body` against a second server of the built site that sends no isolation headers. */
+async function withPlainHost(baseUrl: string, body: (url: string) => Promise<void>): Promise<void> {
+  const server = await startServer({
+    dir: DIST,
+    base: new URL(baseUrl).pathname,
+    isolation: false,
+  });
+  try {
+    await body(server.url);
+  } finally {
+    await server.close();
+  }
+}
+
 test('isolated: WebAssembly runs threaded, and the report, footers and status say how many', async ({
   open,
   note,
@@ -83,20 +97,11 @@ test('not isolated: a page served without the headers trains on one thread and s
   note,
 }) => {
   test.setTimeout(180_000);
-  const server = await startServer({
-    dir: DIST,
-    base: new URL(baseUrl).pathname,
-    isolation: false,
-  });
-  try {
+  await withPlainHost(baseUrl, async (host) => {
     // No service worker: it would isolate the pages from the second visit on (the next test).
     const context = await newContext({ serviceWorkers: 'block' });
     const problems: string[] = [];
-    const page = await openElsewhere(
-      context,
-      `${server.url}uniformity.html?backend=wasm`,
-      problems,
-    );
+    const page = await openElsewhere(context, `${host}uniformity.html?backend=wasm`, problems);
     await openSphereLab(page);
     await trains(page);
     const seen = await readBackend(page);
@@ -108,7 +113,7 @@ test('not isolated: a page served without the headers trains on one thread and s
       `status: "${seen.status}"`,
     );
 
-    await page.goto(`${server.url}under-the-hood.html?backend=wasm`);
+    await page.goto(`${host}under-the-hood.html?backend=wasm`);
     await readyFigure(page, 'backend-report');
     const reason = (await page.locator(`${REPORT} .backend-report__reason`).textContent()) ?? '';
     expect(
@@ -120,9 +125,7 @@ test('not isolated: a page served without the headers trains on one thread and s
     const unexpected = problems.filter((p) => !p.startsWith('[Service Worker]'));
     expect(unexpected.length === 0, `console errors: ${unexpected.join('\n')}`);
     note(`not isolated: ${seen.footer}`);
-  } finally {
-    await server.close();
-  }
+  });
 });
 
 test('a host without headers: the service worker isolates the pages from the next visit', async ({
@@ -131,15 +134,10 @@ test('a host without headers: the service worker isolates the pages from the nex
   note,
 }) => {
   test.setTimeout(180_000);
-  const server = await startServer({
-    dir: DIST,
-    base: new URL(baseUrl).pathname,
-    isolation: false,
-  });
-  try {
+  await withPlainHost(baseUrl, async (host) => {
     const context = await newContext();
     const problems: string[] = [];
-    const first = await openElsewhere(context, server.url, problems);
+    const first = await openElsewhere(context, host, problems);
     expect(!(await first.evaluate(() => crossOriginIsolated)), 'the first visit is isolated');
     await first.evaluate(async () => {
       const worker = (await navigator.serviceWorker.ready).active;
@@ -148,11 +146,7 @@ test('a host without headers: the service worker isolates the pages from the nex
         worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()),
       );
     });
-    const page = await openElsewhere(
-      context,
-      `${server.url}uniformity.html?backend=wasm`,
-      problems,
-    );
+    const page = await openElsewhere(context, `${host}uniformity.html?backend=wasm`, problems);
     const threads = await expectedThreads(page);
     await openSphereLab(page);
     await trains(page);
@@ -162,7 +156,5 @@ test('a host without headers: the service worker isolates the pages from the nex
     expect(seen.footer.startsWith(`Running on ${label}`), `footer: "${seen.footer}"`);
     expect(problems.length === 0, `console errors: ${problems.join('\n')}`);
     note(`service worker: isolated ${seen.isolated}, ${seen.footer}`);
-  } finally {
-    await server.close();
-  }
+  });
 });
