@@ -1,9 +1,9 @@
 // KaTeX's fonts with `font-display: optional` instead of its `block`. With `block`, a formula laid
 // out before its font has arrived is laid out in a fallback font (invisible) and again when the
 // font arrives, which moves the text around it: a layout shift on the first screen of every page
-// with math. With `optional`, a font that the page preloads (pageHints.ts preloads each page's
-// math fonts) is waited for briefly before the first layout and then used from the start; one that
-// misses that moment is used from the next page on (it is cached), never swapped in mid-read.
+// with math. With `optional`, a font that is there within about 100 ms of the first layout (from
+// the cache or the service worker's precache, or a fast network) is used from the start; one that
+// misses that moment is used from the next page on, never swapped in mid-read.
 import type { Plugin } from 'vite';
 
 /** KaTeX's stylesheet, as the math plugin imports it. */

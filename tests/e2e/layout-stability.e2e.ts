@@ -4,8 +4,8 @@
 // loading and 10 s of its own animation (Play pressed where it has a Play button), within 2 px;
 // and nothing on the page shifts: the cumulative layout shift (the 'layout-shift' entries not
 // caused by recent input) stays at 0.000, typeset math reflowing as KaTeX's fonts arrive included
-// (the pages preload the fonts their formulas use: docs/.vuepress/pageHints.ts), and its share is
-// reported with the web fonts the page loaded. Once its figures have run, the same visit checks that
+// (its faces display `optional`: docs/.vuepress/katexFontDisplay.ts), and its share is reported
+// with the web fonts the page loaded. Once its figures have run, the same visit checks that
 // the page fits its width: no formula, table or chart is wider than the text column unless it
 // scrolls inside a box of its own (focusable, labelled, with a fade at the edge it scrolls to),
 // nothing is cut off, the page itself never scrolls sideways, no punctuation is split from the
@@ -238,7 +238,7 @@ async function checkFit(page: Page): Promise<Pick<PageReport, 'misfits' | 'scrol
 
 /**
  * Typeset math outside the figures reflowing: KaTeX's text laid out in a fallback font until its
- * own fonts arrive, which the fonts' preloads exist to prevent. Reported as a share of the CLS.
+ * own fonts arrive, which `font-display: optional` exists to prevent. Reported as a share of the CLS.
  */
 function isMathReflow(shift: ShiftRecord): boolean {
   return shift.inMath && !shift.inFigure;
