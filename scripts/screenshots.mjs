@@ -1,7 +1,7 @@
 // `npm run screenshots`: a picture of every figure of the BUILT site (run `npm run build` first)
 // on a 390 px phone and a 1280 px desktop, in light and in dark mode, to compare the look of two
-// builds side by side. Each figure is shot once it is ready (or after 30 s in whatever state it is
-// in, which the file name then says), before it trains, so two builds show the same state.
+// builds side by side. Each figure is shot once it has loaded (or after 30 s in whatever state it
+// is in, which the file name then says), before it trains, so two builds show the same state.
 // Writes <out>/<width>-<scheme>/<page>--<figure>.png, a gallery <out>/index.html and one contact
 // sheet per width and mode, <out>/sheet-<width>-<scheme>.jpg.
 // Usage: node scripts/screenshots.mjs [out, default screenshots] [page name filter]
@@ -22,6 +22,8 @@ const SCHEMES = ['light', 'dark'];
 /** Live figures carry data-demo, static diagrams data-figure. */
 const FIGURES = '[data-demo], figure[data-figure]';
 const READY_MS = 30_000;
+/** The states of a live figure that has loaded (src: components/composables/useDemoFrame.ts). */
+const LOADED = ['ready', 'running', 'paused'];
 /** Time for a figure's first frame and fonts to settle once it is ready. */
 const SETTLE_MS = 1_000;
 
@@ -46,16 +48,16 @@ async function shootPage(page, url, dir) {
     const ready = live
       ? await figure
           .evaluate(
-            (el, ms) =>
+            (el, [ms, loaded]) =>
               new Promise((done) => {
                 const start = performance.now();
                 const poll = () =>
-                  el.dataset.state === 'ready' || performance.now() - start > ms
-                    ? done(el.dataset.state === 'ready')
+                  loaded.includes(el.dataset.state) || performance.now() - start > ms
+                    ? done(loaded.includes(el.dataset.state))
                     : setTimeout(poll, 100);
                 poll();
               }),
-            READY_MS,
+            [READY_MS, LOADED],
           )
           .catch(() => false)
       : true;
