@@ -22,6 +22,8 @@ const SCHEMES = ['light', 'dark'];
 /** Live figures carry data-demo, static diagrams data-figure. */
 const FIGURES = '[data-demo], figure[data-figure]';
 const READY_MS = 30_000;
+/** The page's fixed bars, kept out of the pictures. */
+const FIXED_CHROME = '.vp-navbar, .back-to-top-button { visibility: hidden !important; }';
 /** The states of a live figure that has loaded (src: components/composables/useDemoFrame.ts). */
 const LOADED = ['ready', 'running', 'paused'];
 /** Time for a figure's first frame and fonts to settle once it is ready. */
@@ -37,6 +39,8 @@ const pages = readdirSync(dist)
 /** Shoots every figure of one page; returns the files written, relative to `out`. */
 async function shootPage(page, url, dir) {
   await page.goto(url, { waitUntil: 'load' });
+  // A figure taller than the screen is shot in parts while scrolled; fixed bars would land on it.
+  await page.addStyleTag({ content: FIXED_CHROME });
   const names = await page
     .locator(FIGURES)
     .evaluateAll((els) => els.map((el) => el.dataset.demo ?? el.dataset.figure));

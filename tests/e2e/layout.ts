@@ -111,10 +111,10 @@ export interface TickSize {
   smallest: number;
 }
 
-/** The on-screen size of the smallest tick or axis label of every chart (`.line-chart`) on the page. */
+/** The on-screen size of the smallest tick or axis label of every chart (line charts, spectra, metric planes) on the page. */
 export function chartTextSizes(page: Page): Promise<TickSize[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<SVGSVGElement>('.line-chart svg')]
+    [...document.querySelectorAll<SVGSVGElement>('.line-chart svg, svg.spectrum, svg.metric-plane')]
       .filter((svg) => svg.getBoundingClientRect().width > 0)
       .map((svg) => {
         const box = svg.viewBox.baseVal;
