@@ -254,3 +254,19 @@ export function clipShapes(): ClipShapes {
     words: captionWords(),
   };
 }
+
+/**
+ * Held-out picture `index` of {@link clipShapes} (the same pixels as `heldOut.images` holds) written
+ * into `out` at `offset`, and its caption: a page can draw a few thumbnails without generating
+ * the whole set.
+ */
+export function clipHeldOutPicture(index: number, out: Float32Array, offset = 0): string {
+  if (!Number.isInteger(index) || index < 0 || index >= CLIP_HELDOUT_COUNT) {
+    throw new RangeError(
+      `clipHeldOutPicture: index ${index} is outside [0, ${CLIP_HELDOUT_COUNT - 1}]`,
+    );
+  }
+  const { attributes, caption } = captioned(CLIP_HELDOUT_SEED, index, seen);
+  renderPicture(CLIP_HELDOUT_SEED, index, attributes, out, offset);
+  return caption.text;
+}
