@@ -38,6 +38,11 @@ export const CLIP_RETRIEVAL_COUNT = 100;
 /** Side of the pictures in pixels. */
 const SIZE = 32;
 const SUPERSAMPLE = 3;
+/**
+ * Largest rotation of a picture either way, in radians (10°): the shapes stand about upright. At
+ * any angle (the SimCLR pictures') zero-shot accuracy after 1,500 steps was 10 points lower.
+ */
+const ROTATION = (10 * Math.PI) / 180;
 
 // Independent random streams per picture.
 const ATTRIBUTE_STREAM = 0;
@@ -124,7 +129,7 @@ function pictureSpec(a: PictureAttributes, rng: UniformSource): ImageSpec {
     cx,
     cy: uniform(rng, margin, SIZE - margin),
     scale,
-    angle: uniform(rng, 0, 2 * Math.PI),
+    angle: ROTATION * uniform(rng, -1, 1),
     palette,
     gradientAngle: uniform(rng, 0, 2 * Math.PI),
     noise: uniform(rng, 0.01, 0.03),
