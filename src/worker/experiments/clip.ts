@@ -7,7 +7,13 @@
 import { createClipSession, type ClipParams, type ClipSession } from '../../core/clip-session';
 import { clipShapes } from '../../data/shapes/clip';
 import { CLIP_RETRIEVED, parseClipParams, type ClipExperimentParams } from '../../settings/clip';
-import type { Experiment, ExperimentDefinition, LossReading, Snapshot } from '../experiment';
+import {
+  timedRun,
+  type Experiment,
+  type ExperimentDefinition,
+  type LossReading,
+  type Snapshot,
+} from '../experiment';
 
 /** What a snapshot of the trainer reports. */
 export type ClipMetrics = {
@@ -85,9 +91,6 @@ interface Evaluation {
   >;
 }
 
-/** Milliseconds on a monotonic clock (workers and Node have `performance`). */
-const now = () => performance.now();
-
 class ClipExperiment implements Experiment<ClipShape> {
   private readonly session: ClipSession;
   private params: ClipExperimentParams;
@@ -108,10 +111,9 @@ class ClipExperiment implements Experiment<ClipShape> {
   }
 
   async run(steps: number): Promise<LossReading[]> {
-    const start = now();
-    const readings = await this.session.run(steps);
-    this.trainMs += now() - start;
-    return readings.map(({ step, loss }) => ({ step, loss }));
+    const { readings, ms } = await timedRun(this.session, steps);
+    this.trainMs += ms;
+    return readings;
   }
 
   async snapshot(): Promise<Snapshot<ClipShape>> {
