@@ -18,7 +18,7 @@ import {
   diagonalShare,
   logitScale,
   type CaptionVocabulary,
-  type TextEncoderOptions,
+  type ClipTextEncoderOptions,
 } from './clip';
 import { createCNN, type CNN, type CNNOptions } from './cnn';
 import type { TrainableModel } from './mlp';
@@ -87,7 +87,7 @@ export interface ClipOptions extends Partial<ClipParams> {
   /** Image encoder sizes (default: flatten readout, so the encoder can tell left from right). */
   cnn?: Omit<CNNOptions, 'seed' | 'inputSize'>;
   /** Text encoder sizes; its head's last width must equal the image head's. */
-  text?: Omit<TextEncoderOptions, 'seed' | 'vocabularySize'>;
+  text?: Omit<ClipTextEncoderOptions, 'seed' | 'vocabularySize'>;
   /** Side of the pictures the image encoder sees (default 16: the 32-px pictures pooled 2 × 2). */
   resolution?: number;
   /** Pairs of the fixed batch whose logits {@link ClipSession.display} returns (default 12). */

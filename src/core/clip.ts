@@ -161,7 +161,7 @@ export function bagOfWords(texts: readonly EncodedText[], vocabularySize: number
 }
 
 /** Options of {@link createTextEncoder}. */
-export interface TextEncoderOptions {
+export interface ClipTextEncoderOptions {
   /** Words in the vocabulary. */
   vocabularySize: number;
   /** Width of the word embeddings (default 32). */
@@ -173,7 +173,7 @@ export interface TextEncoderOptions {
 }
 
 /** A text encoder: word embeddings, mean pooling, and a projection head. */
-export interface TextEncoder extends TrainableModel {
+export interface ClipTextEncoder extends TrainableModel {
   readonly vocabularySize: number;
   /** Width of the projection. */
   readonly projectionSize: number;
@@ -199,7 +199,7 @@ function embeddingValues(rows: number, width: number, seed: number): Float32Arra
  * ReLU MLP projection head. Word order is lost — the captions' attributes are single words, so
  * nothing the data set says depends on it.
  */
-export function createTextEncoder(options: TextEncoderOptions): TextEncoder {
+export function createTextEncoder(options: ClipTextEncoderOptions): ClipTextEncoder {
   const { vocabularySize, width = 32, head: headSizes = [64, 32], seed = 0 } = options;
   assertInteger(vocabularySize, 'vocabularySize', 1);
   assertInteger(width, 'width', 1);
