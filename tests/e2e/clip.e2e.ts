@@ -167,8 +167,10 @@ test('clip: two minutes at the defaults @claims', async ({ open, note }) => {
         .join(', ')}`,
   );
   expect(steps > 0, 'the trainer did not run');
-  // The chapter: zero-shot classification far above the 10 % of chance after two minutes.
-  expect(read.zeroShot > 0.5, `zero-shot accuracy ${read.zeroShot}`);
-  expect(read.combos > 0.2, `unseen combinations ${read.combos}`);
+  // The chapter: after two minutes zero-shot classification reaches 80 % (chance 10 %), and the
+  // colour–class pairs never trained on are far above their 1.7 % of chance. Here it ran 1,964
+  // steps (22.6 steps/s of training): 91.8 % and 71.3 %.
+  expect(read.zeroShot >= 0.8, `zero-shot accuracy ${read.zeroShot}`);
+  expect(read.combos > 0.3, `unseen combinations ${read.combos}`);
   expect(read.scale > 1 / 0.07 && read.scale <= 100, `logit scale ${read.scale}`);
 });
