@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { createClipSession, type ClipEvaluation } from '../../src/core/clip-session';
 import { tf } from '../../src/core/tf';
 import { clipShapes } from '../../src/data/shapes/clip';
-import { integerFlag, numberFlag } from '../cli';
+import { backendFlag, integerFlag, numberFlag } from '../cli';
 
 const USAGE =
   'usage: npm run train:clip -- --steps N --seed S [--batch B] [--lr LR] [--fixed-temperature] ' +
@@ -34,12 +34,10 @@ async function main(): Promise<void> {
       backend: { type: 'string', default: 'wasm' },
     },
   });
-  if (values.backend !== 'cpu' && values.backend !== 'wasm') {
-    throw new Error(`--backend must be cpu or wasm (got "${values.backend}").\n${USAGE}`);
-  }
+  const backend = backendFlag(values.backend, USAGE);
   const steps = integerFlag(values.steps, 'steps', 0, USAGE)!;
   const every = integerFlag(values.every, 'every', 1, USAGE)!;
-  await tf.setBackend(values.backend);
+  await tf.setBackend(backend);
   await tf.ready();
   const session = createClipSession({
     data: clipShapes(),
