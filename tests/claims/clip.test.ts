@@ -5,7 +5,7 @@
 //
 // `npm test` trains seed 1 for 500 steps (about half a minute): the diagonal lights up and the
 // temperature moves. CLAIMS=all trains seeds 1–3 for 2,000 steps — what the browser trained in two
-// minutes on WebAssembly here (1,964 steps, tests/e2e/clip.e2e.ts) — and checks the chapter's
+// minutes on WebAssembly here (1,964 and 2,313 steps, tests/e2e/clip.e2e.ts) — and checks the chapter's
 // table (means ± sd) and its claims about all three seeds.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLIP_EXPERIMENT_DEFAULTS } from '../../src/settings/clip';
