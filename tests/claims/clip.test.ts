@@ -3,10 +3,10 @@
 // WebAssembly as in the browser. Runs are deterministic for a seed and backend, so the per-seed
 // read-outs the chapter quotes (as the figure rounds them) are pinned.
 //
-// `npm test` trains seed 1 for 500 steps (about half a minute): the diagonal lights up and the
-// temperature moves. CLAIMS=all trains seeds 1–3 for 2,000 steps — what the browser trained in two
-// minutes on WebAssembly here (1,964 and 2,313 steps, tests/e2e/clip.e2e.ts) — and checks the chapter's
-// table (means ± sd) and its claims about all three seeds.
+// `npm test` trains seed 1 for 500 steps (about 20 s): the diagonal lights up and the temperature
+// moves. CLAIMS=all trains seeds 1–3 for 2,000 steps — what the browser trained in two minutes on
+// WebAssembly here (1,964 and 2,313 steps, tests/e2e/clip.e2e.ts) — and checks the chapter's table
+// (means ± sd) and its claims about all three seeds, with the temperature learned and fixed.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLIP_EXPERIMENT_DEFAULTS } from '../../src/settings/clip';
 import { clipExperiment, type ClipMetrics } from '../../src/worker/experiments/clip';
