@@ -30,6 +30,17 @@ export function integerFlag(
   return parsed;
 }
 
+/** The tfjs backends the headless scripts train on. */
+export type ScriptBackend = 'cpu' | 'wasm';
+
+/** Checks the `--backend` flag, failing with the usage line on anything but cpu or wasm. */
+export function backendFlag(value: string | undefined, usage: string): ScriptBackend {
+  if (value !== 'cpu' && value !== 'wasm') {
+    throw new Error(`--backend must be cpu or wasm (got "${value}").\n${usage}`);
+  }
+  return value;
+}
+
 /**
  * tfjs-core's ES build imports "./gradients", both a file (gradients.js) and a folder; bundlers
  * and Vitest pick the file, Node refuses a folder import. This resolve hook makes Node retry such

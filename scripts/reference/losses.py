@@ -78,6 +78,16 @@ def moco_steps(w_q, x_q, x_k, queue, tau, m, lr):
     return {"losses": losses, "wQ": w_q.detach().tolist(), "wK": w_k.tolist(), "queue": queue.tolist()}
 
 
+def clip_loss(images, texts, log_scale):
+    """Radford et al. (2021), Figure 3: logits = exp(min(s, ln 100)) I T^T over l2-normalised
+    embeddings, then the mean of the image->text and text->image cross-entropies (labels: the
+    diagonal). The clamp passes no gradient to s above ln 100."""
+    scale = torch.exp(torch.clamp(log_scale, max=math.log(100)))
+    logits = scale * normalise(images) @ normalise(texts).T
+    labels = torch.arange(images.shape[0])
+    return (torch.nn.functional.cross_entropy(logits, labels) + torch.nn.functional.cross_entropy(logits.T, labels)) / 2
+
+
 def supervised_simcse(h, h_pos, h_neg, tau):
     u = normalise(h)
     logits = torch.cat([u @ normalise(h_pos).T, u @ normalise(h_neg).T], dim=1) / tau
@@ -256,7 +266,16 @@ def main():
                 **result,
             }
         )
-    print(json.dumps({"generator": "scripts/reference/losses.py", "torch": torch.__version__, "cases": cases, "hardness": hardness, "spectra": spectra, "moco": moco}, indent=1))
+    # CLIP's symmetric loss and its gradients in both embeddings and the log-scale s: at CLIP's
+    # initial s = ln(1/0.07), at s = 0, just under the clip at ln 100, and above it (no gradient).
+    clip = []
+    for n, d, s in ((4, 5, math.log(1 / 0.07)), (6, 3, 0.0), (5, 4, 4.5), (3, 4, 5.0)):
+        log_scale = torch.tensor(s, dtype=torch.float32).double().requires_grad_(True)
+        clip_case = case("clipLoss", clip_loss, {"images": inputs(n, d), "texts": inputs(n, d), "logScale": log_scale})
+        clip_case["params"] = {"logScale": log_scale.item()}
+        clip_case["inputs"]["logScale"] = log_scale.item()
+        clip.append(clip_case)
+    print(json.dumps({"generator": "scripts/reference/losses.py", "torch": torch.__version__, "cases": cases, "hardness": hardness, "spectra": spectra, "moco": moco, "clip": clip}, indent=1))
 
 
 if __name__ == "__main__":

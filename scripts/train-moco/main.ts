@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { createMocoSession } from '../../src/core/moco';
 import { tf } from '../../src/core/tf';
 import { mocoShapes } from '../../src/data/shapes/moco';
-import { integerFlag, numberFlag } from '../cli';
+import { backendFlag, integerFlag, numberFlag } from '../cli';
 
 const USAGE =
   'usage: npm run train:moco -- --steps N --seed S [--batch B] [--queue K] [--momentum M] ' +
@@ -29,12 +29,10 @@ async function main(): Promise<void> {
       backend: { type: 'string', default: 'wasm' },
     },
   });
-  if (values.backend !== 'cpu' && values.backend !== 'wasm') {
-    throw new Error(`--backend must be cpu or wasm (got "${values.backend}").\n${USAGE}`);
-  }
+  const backend = backendFlag(values.backend, USAGE);
   const steps = integerFlag(values.steps, 'steps', 0, USAGE)!;
   const every = integerFlag(values.every, 'every', 1, USAGE)!;
-  await tf.setBackend(values.backend);
+  await tf.setBackend(backend);
   await tf.ready();
   const session = createMocoSession({
     data: mocoShapes(),

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { SIMCLR_DEFAULTS, createSimclrSession } from '../../src/core/simclr';
 import { tf } from '../../src/core/tf';
 import { simclrShapes } from '../../src/data/shapes/simclr';
-import { integerFlag, numberFlag } from '../cli';
+import { backendFlag, integerFlag, numberFlag } from '../cli';
 
 const USAGE =
   'usage: npm run train:simclr -- --steps N --seed S [--tau T] [--batch B] [--every K] ' +
@@ -32,9 +32,7 @@ async function main(): Promise<void> {
       backend: { type: 'string', default: 'wasm' },
     },
   });
-  if (values.backend !== 'cpu' && values.backend !== 'wasm') {
-    throw new Error(`--backend must be cpu or wasm (got "${values.backend}").\n${USAGE}`);
-  }
+  const backend = backendFlag(values.backend, USAGE);
   if (values.readout !== 'average' && values.readout !== 'flatten') {
     throw new Error(`--readout must be average or flatten (got "${values.readout}").\n${USAGE}`);
   }
@@ -42,7 +40,7 @@ async function main(): Promise<void> {
   const every = integerFlag(values.every, 'every', 1, USAGE)!;
   const strength = numberFlag(values.strength, 'strength', USAGE);
   const minCropArea = numberFlag(values['crop-area'], 'crop-area', USAGE);
-  await tf.setBackend(values.backend);
+  await tf.setBackend(backend);
   await tf.ready();
 
   const augment = {

@@ -134,3 +134,37 @@ export {
   type MocoParams,
   type MocoSession,
 } from './moco';
+
+// CLIP: the symmetric loss with a learned, clipped logit scale, the caption vocabulary and text
+// encoder, and a training session on captioned pictures.
+export {
+  bagOfWords,
+  clipLogits,
+  clipLoss,
+  createCaptionVocabulary,
+  createTextEncoder,
+  diagonalShare,
+  logitScale,
+  CLIP_INITIAL_SCALE,
+  CLIP_MAX_LOG_SCALE,
+  CLIP_MAX_SCALE,
+  MAX_CAPTION_WORDS,
+  type CaptionVocabulary,
+  type EncodedText,
+  type ClipTextEncoder,
+  type ClipTextEncoderOptions,
+} from './clip';
+export {
+  createClipSession,
+  CLIP_DEFAULTS,
+  type CaptionedImageSet,
+  type CaptionedImageStream,
+  type ClipData,
+  type ClipDisplay,
+  type ClipEvaluation,
+  type ClipOptions,
+  type ClipParams,
+  type ClipRetrieval,
+  type ClipScore,
+  type ClipSession,
+} from './clip-session';

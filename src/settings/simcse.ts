@@ -9,7 +9,7 @@ import {
   withoutSeed,
   type UrlValues,
 } from './schema';
-import { capText } from './text';
+import { capText, checkQueryField } from './text';
 
 /** Unsupervised (dropout views) or supervised (NLI triples) SimCSE. */
 export const SIMCSE_MODES = ['unsup', 'sup'] as const;
@@ -91,12 +91,7 @@ export function effectiveDropout(params: Pick<SimcseParams, 'ablation' | 'dropou
  */
 export function parseSimcseParams(input: unknown): SimcseParams {
   const { values, problems } = checkSettings(SIMCSE_SCHEMA, input, ['seed']);
-  const query =
-    typeof input === 'object' && input !== null ? (input as { query?: unknown }).query : '';
-  if (typeof query !== 'string') problems.push('"query" must be a string.');
-  else if (query.length > SIMCSE_QUERY_LIMIT) {
-    problems.push(`"query" is longer than ${SIMCSE_QUERY_LIMIT} characters.`);
-  }
+  const query = checkQueryField(input, SIMCSE_QUERY_LIMIT, problems);
   if (problems.length) throw new Error(`Bad SimCSE parameters: ${problems.join(' ')}`);
-  return { ...values, query: query as string };
+  return { ...values, query };
 }

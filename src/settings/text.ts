@@ -18,3 +18,18 @@ export function capText(text: string, limit: number): CappedText {
   if (last >= 0xd800 && last <= 0xdbff) end -= 1; // a high surrogate whose partner is cut off
   return { text: text.slice(0, end), typed: text.length, truncated: true };
 }
+
+/**
+ * The `query` field of untrusted trainer parameters (a worker message): a string of at most
+ * `limit` characters. A problem is pushed onto `problems` otherwise, and '' returned.
+ */
+export function checkQueryField(input: unknown, limit: number, problems: string[]): string {
+  const query =
+    typeof input === 'object' && input !== null ? (input as { query?: unknown }).query : '';
+  if (typeof query !== 'string') {
+    problems.push('"query" must be a string.');
+    return '';
+  }
+  if (query.length > limit) problems.push(`"query" is longer than ${limit} characters.`);
+  return query;
+}

@@ -31,6 +31,21 @@ export interface LossReading {
   loss: number;
 }
 
+/**
+ * Takes `steps` steps of a core session and returns its loss readings (step and loss only) and the
+ * milliseconds the steps took, on a monotonic clock (workers and Node have `performance`): a
+ * trainer that plots against training time sums them, read-outs left out.
+ */
+export async function timedRun(
+  session: { run(steps: number): Promise<readonly LossReading[]> },
+  steps: number,
+): Promise<{ readings: LossReading[]; ms: number }> {
+  const start = performance.now();
+  const readings = await session.run(steps);
+  const ms = performance.now() - start;
+  return { readings: readings.map(({ step, loss }) => ({ step, loss })), ms };
+}
+
 /** What an experiment shows at one moment: metrics of the current model and a few arrays. */
 export interface Snapshot<T extends ExperimentShape = ExperimentShape> {
   /** Steps taken since creation or the last reset. */

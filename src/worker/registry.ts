@@ -2,7 +2,7 @@
 // is imported on first use, so a host (and, in the main-thread fallback, the page) loads only the
 // figure code it needs. A figure imports only the types below (`import type`), never the modules.
 //
-//   ExperimentName              'sphere' | 'metric' | 'simcse' | 'simclr' | 'mi' | 'collapse' | 'moco'
+//   ExperimentName              'sphere' | 'metric' | 'simcse' | 'simclr' | 'mi' | 'collapse' | 'moco' | 'clip'
 //   ExperimentParams<'sphere'>  what useTrainingWorker sends (src/settings/sphere.ts SphereParams)
 //   ExperimentMetrics<'sphere'> snapshot.metrics: { alignment, uniformity, loss }
 //   ExperimentArrays<'sphere'>  snapshot.arrays: { points }
@@ -21,6 +21,7 @@ export const EXPERIMENTS = {
   mi: async () => (await import('./experiments/mi')).miExperiment,
   collapse: async () => (await import('./experiments/collapse')).collapseExperiment,
   moco: async () => (await import('./experiments/moco')).mocoExperiment,
+  clip: async () => (await import('./experiments/clip')).clipExperiment,
 } as const satisfies Readonly<Record<string, () => Promise<AnyExperimentDefinition>>>;
 
 /** The registry's names: what `create(name, …)` accepts. */

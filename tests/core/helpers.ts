@@ -30,6 +30,14 @@ export interface MocoReferenceCase {
   queue: number[][];
 }
 
+/** CLIP's symmetric loss on raw embeddings (scripts/reference/losses.py clip_loss). */
+export interface ClipReferenceCase {
+  params: { logScale: number };
+  inputs: { images: number[][]; texts: number[][]; logScale: number };
+  value: number;
+  grads: { images: number[][]; texts: number[][]; logScale: number };
+}
+
 export interface ReferenceFixture {
   cases: ReferenceCase[];
   hardness: { sPos: number; sNeg: number[]; tau: number; weights: number[] }[];
@@ -40,6 +48,7 @@ export interface ReferenceFixture {
     normalizedStd: number;
   }[];
   moco: MocoReferenceCase[];
+  clip: ClipReferenceCase[];
 }
 
 export function loadReference(): ReferenceFixture {

@@ -294,7 +294,7 @@ for (const screen of SCREENS) {
       `${screen.options.viewport.width} px: ${scrolling} boxes scroll sideways; chart text: ${charts.join(', ')}`,
     );
     // The figures with charts: the sphere lab (3), the MI bound (2), the metric lab, SimCLR (2),
-    // SimCSE (4), MoCo, the collapse lab.
+    // SimCSE (4), MoCo, the collapse lab, CLIP (2).
     expect(charts.length >= 10, `only ${charts.length} charts measured`);
     expect(problems.length === 0, `layout moved or does not fit:\n${problems.join('\n')}`);
   });

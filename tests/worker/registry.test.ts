@@ -21,10 +21,12 @@ import {
   type ExperimentParams,
 } from '../../src/worker/registry';
 import type { MocoExperimentParams } from '../../src/settings/moco';
+import type { ClipExperimentParams } from '../../src/settings/clip';
 
 describe('experiment registry', () => {
-  it('names seven experiments, as a union type', () => {
+  it('names eight experiments, as a union type', () => {
     expect(Object.keys(EXPERIMENTS).sort()).toEqual([
+      'clip',
       'collapse',
       'metric',
       'mi',
@@ -34,7 +36,7 @@ describe('experiment registry', () => {
       'sphere',
     ]);
     expectTypeOf<ExperimentName>().toEqualTypeOf<
-      'sphere' | 'metric' | 'simcse' | 'simclr' | 'mi' | 'collapse' | 'moco'
+      'sphere' | 'metric' | 'simcse' | 'simclr' | 'mi' | 'collapse' | 'moco' | 'clip'
     >();
     expect(isExperimentName('sphere')).toBe(true);
     expect(isExperimentName('toString')).toBe(false);
@@ -48,6 +50,8 @@ describe('experiment registry', () => {
     expectTypeOf<ExperimentParams<'simclr'>>().toEqualTypeOf<SimclrExperimentParams>();
     expectTypeOf<ExperimentParams<'mi'>>().toEqualTypeOf<MutualInfoParams>();
     expectTypeOf<ExperimentParams<'moco'>>().toEqualTypeOf<MocoExperimentParams>();
+    expectTypeOf<ExperimentParams<'clip'>>().toEqualTypeOf<ClipExperimentParams>();
+    expectTypeOf<ExperimentLayout<'clip'>>().toEqualTypeOf<{ display: Float32Array }>();
     expectTypeOf<ExperimentArrays<'mi'>>().toEqualTypeOf<{ sweep: Float32Array }>();
     expectTypeOf<ExperimentMetrics<'sphere'>>().toEqualTypeOf<SphereMetrics>();
     expectTypeOf<ExperimentMetrics<'metric'>['supcon']>().toEqualTypeOf<MetricPanelReading>();

@@ -11,3 +11,19 @@ export {
   type MocoShapes,
   type ShapesStream,
 } from './moco';
+export {
+  CLIP_STREAM_COUNT,
+  clipHeldOutPicture,
+  clipShapes,
+  type CaptionStream,
+  type CaptionedPictures,
+  type ClipShapes,
+} from './clip';
+export {
+  CAPTION_COLOURS,
+  captionWords,
+  classPrompt,
+  combinationPrompt,
+  type Caption,
+  type PictureAttributes,
+} from './captions';

@@ -8,7 +8,13 @@ import { createMocoSession, type MocoParams, type MocoSession } from '../../core
 import { SIMCLR_DEFAULTS } from '../../core/simclr';
 import { mocoShapes } from '../../data/shapes/moco';
 import { parseMocoParams, type MocoExperimentParams } from '../../settings/moco';
-import type { Experiment, ExperimentDefinition, LossReading, Snapshot } from '../experiment';
+import {
+  timedRun,
+  type Experiment,
+  type ExperimentDefinition,
+  type LossReading,
+  type Snapshot,
+} from '../experiment';
 
 /** What a snapshot of the trainer reports; k-NN and lag are cached between evaluations. */
 export type MocoMetrics = {
@@ -68,9 +74,6 @@ interface Evaluation {
   weightLag: number;
 }
 
-/** Milliseconds on a monotonic clock (workers and Node have `performance`). */
-const now = () => performance.now();
-
 class MocoExperiment implements Experiment<MocoShape> {
   private readonly session: MocoSession;
   private evaluated: Evaluation | null = null;
@@ -86,10 +89,9 @@ class MocoExperiment implements Experiment<MocoShape> {
   }
 
   async run(steps: number): Promise<LossReading[]> {
-    const start = now();
-    const readings = await this.session.run(steps);
-    this.trainMs += now() - start;
-    return readings.map(({ step, loss }) => ({ step, loss }));
+    const { readings, ms } = await timedRun(this.session, steps);
+    this.trainMs += ms;
+    return readings;
   }
 
   async snapshot(): Promise<Snapshot<MocoShape>> {
