@@ -12,6 +12,7 @@ const CHAPTERS = [
   'Contrastive vs metric learning',
   'SimCLR',
   'MoCo: many negatives, small batch',
+  'CLIP: images and text',
   'SimCSE',
   'Learning without negatives',
   'Notation',
