@@ -10,7 +10,7 @@ export const chapters = [
   { text: 'Contrastive vs metric learning', link: '/metric-learning.md' },
   { text: 'SimCLR', link: '/simclr.md' },
   { text: 'MoCo: many negatives, small batch', link: '/moco.md' },
-  { text: 'Two modalities, one space', link: '/clip.md' },
+  { text: 'CLIP: images and text', link: '/clip.md' },
   { text: 'SimCSE', link: '/simcse.md' },
   { text: 'Learning without negatives', link: '/learning-without-negatives.md' },
   { text: 'Notation', link: '/notation.md' },

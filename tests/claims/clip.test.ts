@@ -38,6 +38,15 @@ const FIXED_TABLE = {
   combos: { seeds: ['57.3', '57.0', '38.3'], mean: '50.9 ± 10.9' },
 };
 
+/** The table's first column: the read-outs at random initialisation, seeds 1, 2 and 3. */
+const START_TABLE = {
+  zeroShot: { seeds: ['8.4', '9.2', '8.6'], mean: '8.7 ± 0.4' },
+  combos: { seeds: ['8.0', '6.3', '0.7'], mean: '5.0 ± 3.8' },
+  imageToText: { seeds: ['2.0', '4.0', '1.0'], mean: '2.3 ± 1.5' },
+  textToImage: { seeds: ['5.0', '5.0', '3.0'], mean: '4.3 ± 1.2' },
+  diagonal: { seeds: ['7.6', '9.8', '9.2'], mean: '8.9 ± 1.1' },
+};
+
 /** Seed 1 after 500 steps, as the figure shows it. */
 const EARLY_SEED_1 = { diagonal: '76.3', scale: '20.35', zeroShot: '46.6' };
 
@@ -116,6 +125,33 @@ describe('docs/clip.md: the live trainer', () => {
             zeroShot: shown(early.zeroShot),
           }).toEqual(EARLY_SEED_1);
         }
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "at random initialisation every read-out is at chance (the table's first column)",
+    async () => {
+      const starts = (await train()).map((r) => r.start);
+      for (const start of starts) {
+        expect(start.zeroShot).toBeLessThan(1.5 * start.zeroShotChance);
+        expect(Math.max(start.imageToText, start.textToImage)).toBeLessThan(3 * start.recallChance);
+      }
+      const table = {
+        zeroShot: column(starts, (m) => m.zeroShot),
+        combos: column(starts, (m) => m.combos),
+        imageToText: column(starts, (m) => m.imageToText),
+        textToImage: column(starts, (m) => m.textToImage),
+        diagonal: column(starts, (m) => m.diagonalShare),
+      };
+      // One seed has no spread: compare each seed's value, and the means once all three ran.
+      const keys = Object.keys(START_TABLE) as (keyof typeof START_TABLE)[];
+      for (const key of keys) {
+        expect(table[key].seeds).toEqual(
+          SEEDS.map((seed) => START_TABLE[key].seeds[ALL_SEEDS.indexOf(seed)]),
+        );
+        if (SEEDS.length === ALL_SEEDS.length) expect(table[key].mean).toBe(START_TABLE[key].mean);
       }
     },
     TIMEOUT,

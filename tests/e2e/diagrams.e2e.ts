@@ -18,6 +18,7 @@ const DIAGRAMS = [
   },
   { page: 'simcse.html', name: 'simcse-dropout-diagram', label: /^Unsupervised SimCSE\./ },
   { page: 'moco.html', name: 'moco-queue-diagram', label: /^One MoCo step\./ },
+  { page: 'clip.html', name: 'clip-loss-diagram', label: /^CLIP's loss for a batch of N pairs/ },
 ];
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -12,7 +12,7 @@ const CHAPTERS = [
   'Contrastive vs metric learning',
   'SimCLR',
   'MoCo: many negatives, small batch',
-  'Two modalities, one space',
+  'CLIP: images and text',
   'SimCSE',
   'Learning without negatives',
   'Notation',

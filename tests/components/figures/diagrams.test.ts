@@ -4,6 +4,7 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { defineComponent, h } from 'vue';
+import ClipLossDiagram from '../../../components/figures/ClipLossDiagram.vue';
 import SimclrMatrixDiagram from '../../../components/figures/SimclrMatrixDiagram.vue';
 import SimclrPipelineDiagram from '../../../components/figures/SimclrPipelineDiagram.vue';
 import SimcseDropoutDiagram from '../../../components/figures/SimcseDropoutDiagram.vue';
@@ -61,6 +62,30 @@ describe.each([
       'negatives',
     ],
   },
+  {
+    figure: ClipLossDiagram,
+    name: 'clip-loss-diagram',
+    label:
+      /^CLIP's loss for a batch of N pairs .*image encoder f I.*text encoder f T.*unit vectors u i and v j.*N by N matrix.*diagonal entries are the true pairs.*image-to-text.*text-to-image.*averages the two directions\.$/,
+    caption: /^CLIP's loss for one batch, drawn for N = 4 pairs\./,
+    drawn: [
+      'N images xi',
+      'N captions yj',
+      'image encoder fI',
+      'text encoder fT',
+      '+ linear projection',
+      '+ normalisation',
+      'ui',
+      'vj',
+      'sij /τ',
+      'u1',
+      'v4',
+      'row softmax',
+      'image → text',
+      'column softmax: text → image',
+      'loss: the two directions, averaged',
+    ],
+  },
 ])('$name', ({ figure, name, label, caption, drawn }) => {
   it('is one labelled picture with a caption', () => {
     const wrapper = mount(figure);
@@ -113,11 +138,51 @@ describe('SimcseDropoutDiagram', () => {
   });
 });
 
+describe('ClipLossDiagram', () => {
+  it('N × N cells, images as rows and captions as columns: positives on the diagonal only', () => {
+    const cells = mount(ClipLossDiagram).findAll('[data-kind]');
+    expect(cells).toHaveLength(16);
+    cells.forEach((cell, n) => {
+      const [i, j] = [Math.floor(n / 4), n % 4];
+      expect(cell.attributes('data-kind'), `cell (${i + 1}, ${j + 1})`).toBe(
+        i === j ? 'positive' : 'negative',
+      );
+    });
+  });
+
+  it('outlines one row (image → text) and one column (text → image), each through a positive', () => {
+    const wrapper = mount(ClipLossDiagram);
+    const outline = (which: string) => {
+      const el = wrapper.get(`[data-outline="${which}"]`);
+      return ['x', 'y', 'width', 'height'].map((a) => Number(el.attributes(a)));
+    };
+    const [rx, ry, rw, rh] = outline('row');
+    const [cx, cy, cw, ch] = outline('column');
+    expect(rw).toBeGreaterThan(rh);
+    expect(ch).toBeGreaterThan(cw);
+    // The row spans every column, the column every row.
+    expect(rw).toBeGreaterThanOrEqual(4 * rh);
+    expect(ch).toBeGreaterThanOrEqual(4 * cw);
+    const positives = wrapper
+      .findAll('[data-kind="positive"] rect')
+      .map((r) => [Number(r.attributes('x')), Number(r.attributes('y'))]);
+    expect(positives.some(([, y]) => y === ry)).toBe(true);
+    expect(positives.some(([x]) => x === cx)).toBe(true);
+    expect(rx).toBeLessThan(cx);
+    expect(cy).toBeLessThan(ry);
+  });
+});
+
 describe('two diagrams on one page', () => {
   it('each arrow points at a marker of its own diagram, and no id repeats', () => {
     const page = mount(
       defineComponent({
-        render: () => [h(SimclrPipelineDiagram), h(SimclrMatrixDiagram), h(SimcseDropoutDiagram)],
+        render: () => [
+          h(SimclrPipelineDiagram),
+          h(SimclrMatrixDiagram),
+          h(SimcseDropoutDiagram),
+          h(ClipLossDiagram),
+        ],
       }),
     );
     const ids = page.findAll('marker').map((m) => m.attributes('id'));
