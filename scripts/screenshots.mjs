@@ -23,7 +23,7 @@ const SCHEMES = ['light', 'dark'];
 const FIGURES = '[data-demo], figure[data-figure]';
 const READY_MS = 30_000;
 /** The page's fixed bars, kept out of the pictures. */
-const FIXED_CHROME = '.vp-navbar, .back-to-top-button { visibility: hidden !important; }';
+const FIXED_CHROME = '.vp-navbar, .vp-back-to-top-button { visibility: hidden !important; }';
 /** The states of a live figure that has loaded (src: components/composables/useDemoFrame.ts). */
 const LOADED = ['ready', 'running', 'paused'];
 /** Time for a figure's first frame and fonts to settle once it is ready. */
