@@ -26,8 +26,8 @@ const READY_MS = 30_000;
 const FIXED_CHROME = '.vp-navbar, .vp-back-to-top-button { visibility: hidden !important; }';
 /** The states of a live figure that has loaded (src: components/composables/useDemoFrame.ts). */
 const LOADED = ['ready', 'running', 'paused'];
-/** Time for a figure's first frame and fonts to settle once it is ready. */
-const SETTLE_MS = 1_000;
+/** Time for a figure's first frame, fonts and first read-outs (the MI sweep) to settle once loaded. */
+const SETTLE_MS = 3_000;
 
 requireBuild(dist);
 const executablePath = chromiumOrExit();

@@ -123,11 +123,13 @@ test('collapse lab: SimSiam without stop-gradient collapses (std below 0.02 by s
   note(`SimSiam without stop-gradient: std ${before.toFixed(3)} → ${after.toFixed(4)} by step 250`);
 });
 
-test('collapse lab: 2,000 BYOL steps on the main thread keep the tensor count flat', async ({
+// A leak grows the count every step, so a few hundred steps on the browser's main-thread path show
+// it; the 2,000 steps of each objective are counted in Node (tests/worker/collapse.test.ts).
+test('collapse lab: BYOL on the main thread keeps the tensor count flat over 400 steps', async ({
   open,
   note,
 }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(300_000);
   const { page } = await open(`${PAGE}?training=main&collapse.objective=byol`);
   await openLab(page, 'main');
   const tensors = () =>
@@ -143,7 +145,7 @@ test('collapse lab: 2,000 BYOL steps on the main thread keep the tensor count fl
   await playUntil(page, FRAME, LAB, 50);
   const early = await tensors();
   const earlyStep = await numberAt(page, LAB, 'step');
-  await playUntil(page, FRAME, LAB, 2_000);
+  await playUntil(page, FRAME, LAB, 450);
   const late = await tensors();
   const lateStep = await numberAt(page, LAB, 'step');
   expect(
