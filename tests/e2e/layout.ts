@@ -29,7 +29,7 @@ export interface OverflowReport {
  * (`svg`) in the page's text column: each must fit the column, or sit in a box of its own that
  * scrolls sideways, fits the column, is keyboard-focusable with an accessible name and shows
  * a cue at the edge it scrolls to (`data-overflow` on its `.scroll-box`). Content cut by a box
- * that hides its overflow is a problem too.
+ * that hides its overflow is a problem too, and so is a figure's read-out label cut by its height.
  */
 export function overflowReport(page: Page): Promise<OverflowReport> {
   return page.evaluate(() => {
@@ -95,6 +95,20 @@ export function overflowReport(page: Page): Promise<OverflowReport> {
       if (box.tabIndex < 0) report('scrolls, but is not keyboard-focusable');
       else if (!named) report('scrolls, but its box has no accessible name');
       else if (!/start|end/.test(cue)) report('scrolls, with no cue at its edge');
+    }
+    // Read-out labels keep a fixed height (components/ui/live-layout.css): one that needs more
+    // lines than it has is cut off mid-sentence, e.g. a chance level that never shows.
+    for (const label of column.querySelectorAll<HTMLElement>('.live__readouts dt')) {
+      if (label.scrollHeight > label.clientHeight + slack) {
+        const r = label.getBoundingClientRect();
+        problems.push({
+          kind: 'read-out label',
+          text: (label.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40),
+          width: Math.round(r.width),
+          column: Math.round(right - left),
+          why: `cut off: ${label.scrollHeight} px of text in ${label.clientHeight} px`,
+        });
+      }
     }
     return {
       problems,
