@@ -2,18 +2,29 @@
 // WASM backend in Node. Prints loss, k-NN accuracy, the key encoder's lag and the queue's age
 // every K steps, and a JSON summary at the end.
 //   npm run train:moco -- --steps N --seed S [--batch B] [--queue K] [--momentum M] [--tau T]
-//     [--lr LR] [--every K] [--backend cpu|wasm]
+//     [--lr LR] [--optimizer adam|sgd|sgd-momentum] [--every K] [--backend cpu|wasm]
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { parseArgs } from 'node:util';
 import { createMocoSession } from '../../src/core/moco';
 import { tf } from '../../src/core/tf';
+import type { OptimizerName } from '../../src/core/trainer';
 import { mocoShapes } from '../../src/data/shapes/moco';
 import { backendFlag, integerFlag, numberFlag } from '../cli';
 
 const USAGE =
   'usage: npm run train:moco -- --steps N --seed S [--batch B] [--queue K] [--momentum M] ' +
-  '[--tau T] [--lr LR] [--every K] [--backend cpu|wasm]';
+  '[--tau T] [--lr LR] [--optimizer adam|sgd|sgd-momentum] [--every K] [--backend cpu|wasm]';
+
+const OPTIMIZERS: readonly OptimizerName[] = ['adam', 'sgd', 'sgd-momentum'];
+
+function optimizerFlag(value: string | undefined): OptimizerName | undefined {
+  if (value === undefined) return undefined;
+  if (!(OPTIMIZERS as readonly string[]).includes(value)) {
+    throw new Error(`--optimizer must be one of ${OPTIMIZERS.join(', ')} (got ${value})\n${USAGE}`);
+  }
+  return value as OptimizerName;
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -25,6 +36,8 @@ async function main(): Promise<void> {
       momentum: { type: 'string' },
       tau: { type: 'string' },
       lr: { type: 'string' },
+      optimizer: { type: 'string' },
+      warmup: { type: 'string' },
       every: { type: 'string', default: '100' },
       backend: { type: 'string', default: 'wasm' },
     },
@@ -42,6 +55,8 @@ async function main(): Promise<void> {
     momentum: numberFlag(values.momentum, 'momentum', USAGE),
     tau: numberFlag(values.tau, 'tau', USAGE),
     lr: numberFlag(values.lr, 'lr', USAGE),
+    optimizer: optimizerFlag(values.optimizer),
+    warmupSteps: integerFlag(values.warmup, 'warmup', 0, USAGE),
     readEvery: every,
   });
   const baseline = await session.baseline();
@@ -67,7 +82,7 @@ async function main(): Promise<void> {
     );
   }
   const summary = {
-    params: { ...session.params, augment: undefined },
+    params: { ...session.params, augment: undefined, optimizer: values.optimizer ?? 'adam' },
     seed: session.seed,
     backend: tf.getBackend(),
     steps,

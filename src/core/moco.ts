@@ -25,7 +25,7 @@ import {
 import { createCNN, type CNN } from './cnn';
 import { l2Normalize } from './similarity';
 import { tf } from './tf';
-import { Trainer, type TrainerReading } from './trainer';
+import { Trainer, type OptimizerName, type TrainerReading } from './trainer';
 import { assertInteger } from './validate';
 
 /** The settings a reader can change while training runs. */
@@ -37,7 +37,15 @@ export interface MocoParams extends SimclrParams {
 }
 
 /** Options of {@link createMocoSession}; every field but `data` has a default. */
-export interface MocoOptions extends Omit<SimclrOptions, keyof SimclrParams>, Partial<MocoParams> {}
+export interface MocoOptions extends Omit<SimclrOptions, keyof SimclrParams>, Partial<MocoParams> {
+  /** The query encoder's optimizer (default {@link MOCO_OPTIMIZER}). */
+  optimizer?: OptimizerName;
+  /**
+   * W, steps of linear learning-rate warm-up: step s (1-based) uses lr · min(1, s/W); default 0,
+   * none. Not in the figure: the headless script's flag, for tuning.
+   */
+  warmupSteps?: number;
+}
 
 /** How far the key encoder trails the query encoder. */
 export interface MocoLag {
@@ -98,6 +106,9 @@ export const MOCO_DEFAULTS: Readonly<MocoParams> = Object.freeze({
   queueSize: 4096,
 });
 
+/** The query encoder's optimizer by default. */
+export const MOCO_OPTIMIZER: OptimizerName = 'adam';
+
 function checkParams(p: MocoParams): void {
   checkSimclrParams(p);
   assertMomentum(p.momentum);
@@ -149,6 +160,11 @@ export function createMocoSession(options: MocoOptions): MocoSession {
   /** The current step's keys, kept from the batch until they are enqueued after the update. */
   let pending: tf.Tensor2D | null = null;
   const sample = viewSampler(data.train, params, resolution);
+  const warmup = options.warmupSteps ?? 0;
+  assertInteger(warmup, 'warmupSteps', 0);
+  /** The learning rate of 1-based step `step`, warm-up included. */
+  const rateAt = (step: number) =>
+    warmup > 0 ? params.lr * Math.min(1, step / warmup) : params.lr;
 
   const trainer = new Trainer<MocoBatch, MocoParams>({
     model,
@@ -169,9 +185,11 @@ export function createMocoSession(options: MocoOptions): MocoSession {
     },
     params,
     seed,
-    learningRate: params.lr,
+    optimizer: options.optimizer ?? MOCO_OPTIMIZER,
+    learningRate: rateAt(1),
     readEvery: options.readEvery ?? 10,
     afterStep: (step) => {
+      if (trainer.learningRate !== rateAt(step + 1)) trainer.learningRate = rateAt(step + 1);
       momentumUpdate(keyModel.variables, model.variables, params.momentum);
       if (pending !== null) {
         queue?.enqueue(pending, step);
@@ -231,11 +249,13 @@ export function createMocoSession(options: MocoOptions): MocoSession {
         queue = makeQueue(next.queueSize);
       }
       Object.assign(params, next);
-      if (trainer.learningRate !== params.lr) trainer.learningRate = params.lr;
+      const rate = rateAt(trainer.stepCount + 1);
+      if (trainer.learningRate !== rate) trainer.learningRate = rate;
     },
     reset(newSeed = seed) {
       trainer.reset(newSeed);
       seed = newSeed;
+      if (trainer.learningRate !== rateAt(1)) trainer.learningRate = rateAt(1);
       copyVariables(keyModel.variables, model.variables);
       queue?.reset(queueSeed(seed));
       pending?.dispose();

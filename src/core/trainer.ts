@@ -9,8 +9,8 @@ import { releaseAbandonedTape } from './tape';
 import { tf } from './tf';
 import { assertInteger, assertPositive } from './validate';
 
-/** Optimizers the trainer can own. */
-export type OptimizerName = 'adam' | 'sgd';
+/** Optimizers the trainer can own: Adam, plain SGD, or SGD with momentum 0.9 (as in MoCo). */
+export type OptimizerName = 'adam' | 'sgd' | 'sgd-momentum';
 
 /** A scalar computed from a batch and the current hyper-parameters. */
 export type BatchScalar<Batch, Params> = (batch: Batch, params: Params) => tf.Scalar;
@@ -44,7 +44,7 @@ export interface TrainerOptions<Batch, Params> {
   seed?: number;
   /** Optimizer (default `'adam'`). */
   optimizer?: OptimizerName;
-  /** Learning rate (default 1e-3 for Adam, 0.1 for SGD). */
+  /** Learning rate (default 1e-3 for Adam, 0.1 for SGD with or without momentum). */
   learningRate?: number;
   /** Read the loss and metrics back every this many steps (default 10). */
   readEvery?: number;
@@ -77,7 +77,8 @@ function makeOptimizer(name: OptimizerName, rate: number): TunableOptimizer {
   // tf.AdamOptimizer's arithmetic, on all variables at once (see FlatAdam).
   if (name === 'adam') return new FlatAdam(rate, 0.9, 0.999, 1e-7);
   if (name === 'sgd') return new tf.SGDOptimizer(rate);
-  throw new Error(`optimizer must be 'adam' or 'sgd' (got ${String(name)}).`);
+  if (name === 'sgd-momentum') return new tf.MomentumOptimizer(rate, 0.9);
+  throw new Error(`optimizer must be 'adam', 'sgd' or 'sgd-momentum' (got ${String(name)}).`);
 }
 
 /**
@@ -126,7 +127,7 @@ export class Trainer<Batch, Params> {
     }
     this.afterStep = options.afterStep;
     this.optimizerName = options.optimizer ?? 'adam';
-    this.rate = options.learningRate ?? (this.optimizerName === 'sgd' ? 0.1 : 1e-3);
+    this.rate = options.learningRate ?? (this.optimizerName === 'adam' ? 1e-3 : 0.1);
     assertPositive(this.rate, 'learningRate');
     this.every = options.readEvery ?? 10;
     assertInteger(this.every, 'readEvery', 1);

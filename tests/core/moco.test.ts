@@ -221,6 +221,32 @@ describe('MoCo session', () => {
     session.dispose();
   });
 
+  it('warms the learning rate up over warmupSteps, again after a reset, and takes SGD with momentum', async () => {
+    // Three steps, a reset, three steps again: the weights after the second three.
+    const weights = async (options: Partial<Parameters<typeof createMocoSession>[0]>) => {
+      const session = tiny(options);
+      await session.run(3);
+      session.reset();
+      await session.run(3);
+      const after = read(session.model.variables);
+      session.dispose();
+      return after;
+    };
+    const plain = await weights({});
+    expect(await weights({ warmupSteps: 0 })).toEqual(plain);
+    // Steps 1–3 at lr/100, 2·lr/100, 3·lr/100 after the reset too: the weights move less.
+    const warm = await weights({ warmupSteps: 100 });
+    expect(warm).not.toEqual(plain);
+    const fresh = tiny();
+    const start = read(fresh.model.variables);
+    fresh.dispose();
+    const moved = (w: number[][]) =>
+      w.reduce((sum, v, i) => sum + v.reduce((s, x, j) => s + (x - start[i]![j]!) ** 2, 0), 0);
+    expect(moved(warm)).toBeLessThan(moved(plain));
+    expect(await weights({ optimizer: 'sgd-momentum', lr: 0.05 })).not.toEqual(plain);
+    expect(() => tiny({ warmupSteps: -1 })).toThrow(/warmupSteps/);
+  });
+
   it('runs without a queue, resizes it, resets and frees everything', async () => {
     // A first run builds the augmentations' module-level constants.
     const warmUp = tiny();

@@ -7,6 +7,7 @@ import {
   ntXentLoss,
   Trainer,
   type MLP,
+  type OptimizerName,
   type Rng,
   type TrainerOptions,
 } from '../../src/core';
@@ -29,7 +30,7 @@ function sampleViews(rng: Rng): Views {
 
 function makeTrainer(
   seed: number,
-  options: { readEvery?: number; optimizer?: 'adam' | 'sgd' } = {},
+  options: { readEvery?: number; optimizer?: OptimizerName } = {},
 ) {
   const model = createMLP([2, 16, 4], { seed: 0 });
   return new Trainer({
@@ -39,7 +40,7 @@ function makeTrainer(
     metrics: { alignment: (b: Views) => alignment(model.apply(b.v1), model.apply(b.v2)) },
     params: { tau: 0.5 },
     seed,
-    learningRate: options.optimizer === 'sgd' ? 0.1 : 0.01,
+    learningRate: options.optimizer === undefined || options.optimizer === 'adam' ? 0.01 : 0.1,
     ...options,
   });
 }
@@ -125,6 +126,36 @@ describe('Trainer', () => {
     const readings = await trainer.run(40);
     expect(readings.every((r) => Number.isFinite(r.loss))).toBe(true);
     trainer.dispose();
+  });
+
+  it('trains with SGD and momentum 0.9 (MoCo’s), which moves further than plain SGD', async () => {
+    const distance = async (optimizer: OptimizerName) => {
+      const model = createMLP([2, 16, 4], { seed: 0 });
+      const before = model.variables.map((v) => v.clone());
+      const trainer = new Trainer({
+        model,
+        sampleBatch: sampleViews,
+        loss: (b: Views, p: { tau: number }) =>
+          ntXentLoss(model.apply(b.v1), model.apply(b.v2), p.tau),
+        params: { tau: 0.5 },
+        seed: 6,
+        optimizer,
+        learningRate: 0.01,
+        readEvery: 20,
+      });
+      const readings = await trainer.run(40);
+      expect(readings.every((r) => Number.isFinite(r.loss))).toBe(true);
+      const moved = tf.tidy(
+        () =>
+          tf
+            .addN(model.variables.map((v, i) => tf.sum(tf.square(tf.sub(v, before[i]!)))))
+            .dataSync()[0]!,
+      );
+      tf.dispose(before);
+      trainer.dispose();
+      return moved;
+    };
+    expect(await distance('sgd-momentum')).toBeGreaterThan(await distance('sgd'));
   });
 
   it('keeps the tensor count flat over 1000 steps', async () => {
