@@ -43,7 +43,7 @@ const FIGURES = '[data-demo], [data-figure]';
 /**
  * Installed before the page's own scripts (a string, so the test compiler adds nothing the page
  * lacks): records every layout shift, and every figure's height on every animation frame from
- * the first one it is in.
+ * the first one after the HTML is parsed.
  */
 const RECORDER = `(() => {
   window.__layout = { shifts: [], figures: {}, fonts: [] };
@@ -73,6 +73,12 @@ const RECORDER = `(() => {
     }
   }).observe({ type: 'layout-shift', buffered: true });
   const measure = () => {
+    // While the HTML is still being parsed, a figure can be painted before its caption has
+    // arrived: that is the page streaming in, not a figure changing height.
+    if (document.readyState === 'loading') {
+      requestAnimationFrame(measure);
+      return;
+    }
     for (const el of document.querySelectorAll('${FIGURES}')) {
       const name = el.getAttribute('data-demo') || el.getAttribute('data-figure');
       const height = el.getBoundingClientRect().height;
