@@ -68,7 +68,8 @@ async function measure(browser, url, backend, { isolated = true } = {}) {
     { timeout: 180_000, polling: 250 },
   );
   const trainBackend = await page.locator(LAB).getAttribute('data-train-backend');
-  const label = await page.locator(`${LAB} [data-progress="backend"]`).textContent();
+  // The frame's footer names the backend and its threads ("WebAssembly, 2 threads").
+  const label = (await page.locator(`${FRAME} .demo-frame__backend strong`).textContent())?.trim();
   const crossOriginIsolated = await page.evaluate(() => self.crossOriginIsolated);
   await page.locator(FRAME).getByRole('button', { name: 'Play' }).click();
   const start = Date.now();
