@@ -2,21 +2,28 @@
 // BUILT site (`npm run build` first) in Debian's Chromium with the guide's headless flags. The global
 // setup serves docs/.vuepress/dist, or DIST=<folder>, under BASE (default /) on a free port. Every
 // test gets fresh contexts whose pages fail it on a console error, a page error or a request to
-// another host (tests/e2e/fixtures.ts). Two projects: `default`, and `webgpu`, which adds
-// --enable-unsafe-webgpu and runs only the tests tagged @webgpu (the default project skips them).
-// One test or file: `npm run test:e2e -- -g search`, `npm run test:e2e -- site`.
+// another host (tests/e2e/fixtures.ts). Three projects: `default`, two tests at a time; then, one at a
+// time, `timing` (the files that measure frame rates and latency) and `webgpu`, which adds
+// --enable-unsafe-webgpu and runs only the tests tagged @webgpu (the others skip them).
+// One test or file: `npm run test:e2e -- -g search`, `npm run test:e2e -- site`; add `--no-deps`
+// for one in the timing files, or the whole default project runs first.
 import { defineConfig } from '@playwright/test';
 import { HEADLESS_FLAGS, chromiumOrExit } from './scripts/chromium.mjs';
 
 /** Debian's Chromium; installed with apt-get when missing and running as root, else exits. */
 const executablePath = chromiumOrExit();
 
+/** The files whose tests measure frame rates, long tasks or input latency on the 2 cores. */
+const TIMING = /(worker|sphere-lab|simclr|mutual-information)\.e2e\.ts$/;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.e2e.ts',
   globalSetup: './tests/e2e/global-setup.ts',
-  // One test at a time: the machine has 2 cores, and tests measure frame rates and input latency.
-  workers: 1,
+  // Two tests at a time: most of the suite waits on pages (training for a while, figures loading),
+  // leaving the 2 cores half idle. The files that measure frame rates and input latency run after
+  // the rest, one at a time (the `timing` project).
+  workers: 2,
   fullyParallel: false,
   // No retries, in CI either: a test that only passes on a second try hides a race or a budget the
   // page misses now and then. It must fail, visibly, and be fixed.
@@ -42,10 +49,19 @@ export default defineConfig({
     launchOptions: { executablePath, args: HEADLESS_FLAGS },
   },
   projects: [
-    { name: 'default', grepInvert: /@webgpu/ },
+    { name: 'default', grepInvert: /@webgpu/, testIgnore: TIMING },
+    {
+      name: 'timing',
+      grepInvert: /@webgpu/,
+      testMatch: TIMING,
+      workers: 1,
+      dependencies: ['default'],
+    },
     {
       name: 'webgpu',
       grep: /@webgpu/,
+      workers: 1,
+      dependencies: ['timing'],
       use: {
         launchOptions: { executablePath, args: [...HEADLESS_FLAGS, '--enable-unsafe-webgpu'] },
       },
