@@ -127,8 +127,10 @@ export { createKeyQueue, type KeyQueue, type QueueAges } from './queue';
 export { momentumUpdate, copyVariables, parameterLag, assertMomentum } from './momentum';
 export {
   createMocoSession,
+  meanByAge,
   MOCO_DEFAULTS,
   MAX_QUEUE,
+  type QueueAgeProfile,
   type MocoLag,
   type MocoOptions,
   type MocoParams,

@@ -23,7 +23,7 @@ import {
   type SimclrParams,
 } from './simclr';
 import { createCNN, type CNN } from './cnn';
-import { l2Normalize } from './similarity';
+import { l2Normalize, matMulTransposed } from './similarity';
 import { tf } from './tf';
 import { Trainer, type OptimizerName, type TrainerReading } from './trainer';
 import { assertInteger } from './validate';
@@ -56,6 +56,42 @@ export interface MocoLag {
 }
 
 /** A MoCo training run. */
+/**
+ * Mean cosine between the held-out pictures' queries and the queue's keys, by the keys' age in
+ * steps (random initial rows left out). If keys of one age are much nearer the queries than keys
+ * of another, a query can tell a key's age from the key alone, and old negatives are easy ones.
+ */
+export interface QueueAgeProfile {
+  /** The distinct ages of the real keys, ascending. */
+  readonly ages: Float32Array;
+  /** `cosines[i]`: mean over held-out queries and keys of age `ages[i]` of cos(q, k). */
+  readonly cosines: Float32Array;
+}
+
+/**
+ * Groups per-row `values` by `rowAges` (NaN rows skipped) and averages each group.
+ * @returns the distinct ages, ascending, and each one's mean value.
+ */
+export function meanByAge(values: ArrayLike<number>, rowAges: ArrayLike<number>): QueueAgeProfile {
+  if (values.length !== rowAges.length) {
+    throw new Error(`meanByAge: ${values.length} values for ${rowAges.length} ages.`);
+  }
+  const groups = new Map<number, { sum: number; count: number }>();
+  for (let i = 0; i < values.length; i++) {
+    const age = rowAges[i]!;
+    if (Number.isNaN(age)) continue;
+    const group = groups.get(age) ?? { sum: 0, count: 0 };
+    group.sum += values[i]!;
+    group.count += 1;
+    groups.set(age, group);
+  }
+  const ages = [...groups.keys()].sort((a, b) => a - b);
+  return {
+    ages: Float32Array.from(ages),
+    cosines: Float32Array.from(ages, (age) => groups.get(age)!.sum / groups.get(age)!.count),
+  };
+}
+
 export interface MocoSession {
   /** Current parameters (a copy; change them with {@link MocoSession.update}). */
   readonly params: MocoParams;
@@ -82,6 +118,8 @@ export interface MocoSession {
   lag(): Promise<MocoLag>;
   /** Ages of the keys in the queue (all zero without a queue). */
   queueAges(): QueueAges;
+  /** How near the held-out queries are to the queue's keys of each age (empty without a queue). */
+  ageProfile(): Promise<QueueAgeProfile>;
   /** Changes τ, N, the learning rate, augmentations, m or K from the next step on. */
   update(params: Partial<MocoParams>): void;
   /** Back to the untrained weights of `seed` (default: the current one), a fresh queue, step 0. */
@@ -215,6 +253,21 @@ export function createMocoSession(options: MocoOptions): MocoSession {
     }
   };
 
+  const ageProfile = async (): Promise<QueueAgeProfile> => {
+    if (queue === null) return { ages: new Float32Array(0), cosines: new Float32Array(0) };
+    const keys = queue.keys;
+    // The mean of the queries' cosines with a key is its cosine with the queries' mean: one product.
+    const dots = tf.tidy(() => {
+      const meanQuery = tf.mean(l2Normalize(model.project(heldOut.images)), 0, true) as tf.Tensor2D;
+      return tf.reshape(matMulTransposed(meanQuery, keys), [-1]);
+    });
+    try {
+      return meanByAge(await dots.data(), queue.rowAges(trainer.stepCount));
+    } finally {
+      dots.dispose();
+    }
+  };
+
   return {
     get params() {
       return { ...params, augment: { ...params.augment } };
@@ -240,6 +293,7 @@ export function createMocoSession(options: MocoOptions): MocoSession {
     baseline: ({ probe = false } = {}) => baseline(seed, probe),
     lag,
     queueAges: () => queue?.ages(trainer.stepCount) ?? { real: 0, oldest: 0, mean: 0 },
+    ageProfile,
     update(changes) {
       const next = { ...params, ...changes, augment: { ...(changes.augment ?? params.augment) } };
       checkParams(next);

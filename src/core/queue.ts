@@ -30,6 +30,8 @@ export interface KeyQueue {
   enqueue(keys: tf.Tensor2D, step: number): void;
   /** Ages of the real keys, as seen at step `now`. */
   ages(now: number): QueueAges;
+  /** The age of each row at step `now`, newest first; NaN for a random initial row. */
+  rowAges(now: number): Float64Array;
   /** Back to K random unit vectors drawn from `seed`, and no real keys. */
   reset(seed: number): void;
   /** Frees the variable. */
@@ -94,6 +96,9 @@ export function createKeyQueue(capacity: number, width: number, seed = 0): KeyQu
         oldest = Math.max(oldest, now - stamp);
       }
       return { real, oldest, mean: real > 0 ? sum / real : 0 };
+    },
+    rowAges(now) {
+      return stamps.map((stamp) => now - stamp);
     },
     reset(newSeed) {
       live();

@@ -32,6 +32,8 @@ interface Run {
   early: number[];
   knn: number;
   lag: number;
+  /** The held-out queries' mean cosine with the queue's keys, by the keys' age in steps. */
+  byAge: Map<number, number>;
 }
 
 /** A percentage as the figure prints it. */
@@ -62,9 +64,12 @@ function train(changes: Partial<MocoExperimentParams>): Promise<Run[]> {
             await e.run(500);
             early.push((await e.snapshot()).metrics.knn);
           }
-          const { knn, lag } = (await e.snapshot()).metrics;
+          const last = await e.snapshot();
+          const { knn, lag } = last.metrics;
+          const { queueAges, queueCosines } = last.arrays;
+          const byAge = new Map(Array.from(queueAges, (age, i) => [age, queueCosines[i]!]));
           e.dispose();
-          runs.push({ seed, baseline, early: early.slice(0, 2), knn, lag });
+          runs.push({ seed, baseline, early: early.slice(0, 2), knn, lag, byAge });
         }
         return runs;
       })(),
@@ -97,6 +102,29 @@ describe('MoCo chapter: what the miniature shows', () => {
       if (SEEDS.length === ALL_SEEDS.length) {
         expect(meanSd(runs.map((r) => r.baseline))).toBe(TABLE.baseline.mean);
         expect(meanSd(runs.map((r) => r.knn))).toBe(TABLE.defaults.mean);
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'the queries tell old keys by their age: seed 1 at cosine 0.36 with the newest keys, −0.07 at 64 steps, −0.51 at 128; crossing zero at about 50 steps, below it beyond 64; every age over 100 steps below −0.24',
+    async () => {
+      const runs = await train({});
+      const cos = (r: Run, age: number) => r.byAge.get(age)!.toFixed(2).replace('-', '−');
+      for (const r of runs.filter((x) => x.seed === 1)) {
+        expect([0, 64, 128].map((age) => cos(r, age))).toEqual(['0.36', '−0.07', '−0.51']);
+      }
+      for (const r of runs) {
+        expect([...r.byAge.keys()]).toEqual(Array.from({ length: 256 }, (_, age) => age));
+        // "The line crosses zero at keys about 50 steps old, and every key older than 64 steps
+        // averages below zero."
+        const crossing = [...r.byAge].find(([, c]) => c < 0)![0];
+        expect(crossing).toBeGreaterThanOrEqual(40);
+        expect(crossing).toBeLessThanOrEqual(60);
+        for (const [age, c] of r.byAge) if (age > 64) expect(c).toBeLessThan(0);
+        for (const [age, c] of r.byAge) if (age > 100) expect(c).toBeLessThan(-0.24);
+        expect(r.byAge.get(0)!).toBeGreaterThan(0.3);
       }
     },
     TIMEOUT,

@@ -6,6 +6,7 @@ import {
   copyVariables,
   createKeyQueue,
   createMocoSession,
+  meanByAge,
   momentumUpdate,
   parameterLag,
   type MocoSession,
@@ -38,6 +39,7 @@ describe('key queue', () => {
     queue.enqueue(b, 2);
     expect(rows(queue.keys)).toEqual([[3, 0], [4, 0], [1, 0], [2, 0], start[0]]);
     expect(queue.ages(4)).toEqual({ real: 4, oldest: 3, mean: 2.5 });
+    expect(Array.from(queue.rowAges(4))).toEqual([2, 2, 3, 3, Number.NaN]);
     queue.enqueue(b, 3);
     expect(rows(queue.keys)).toEqual([
       [3, 0],
@@ -100,6 +102,16 @@ describe('key queue', () => {
     keys.dispose();
     queue.dispose();
     expect(tf.memory().numTensors).toBe(start);
+  });
+});
+
+describe('meanByAge', () => {
+  it('averages the values of each age, ages ascending, random rows left out', () => {
+    const profile = meanByAge([0.5, 0.3, -0.2, 0.1, 9], [1, 1, 3, 2, Number.NaN]);
+    expect(Array.from(profile.ages)).toEqual([1, 2, 3]);
+    expectClose(Array.from(profile.cosines), [0.4, 0.1, -0.2], { atol: 1e-7 });
+    expect(meanByAge([], []).ages.length).toBe(0);
+    expect(() => meanByAge([1], [])).toThrow(/1 values for 0 ages/);
   });
 });
 
@@ -180,6 +192,37 @@ describe('MoCo session', () => {
     expect(lag.representation).toBeGreaterThan(0);
     expect(lag.parameters).toBeGreaterThan(0);
     session.dispose();
+  });
+
+  it('profiles the queue by age: the held-out queries’ mean cosine with the keys of each age', async () => {
+    const session = tiny();
+    expect((await session.ageProfile()).ages.length).toBe(0); // only random keys yet
+    await session.run(3);
+    const count = tf.memory().numTensors;
+    const profile = await session.ageProfile();
+    expect(tf.memory().numTensors).toBe(count);
+    expect(Array.from(profile.ages)).toEqual([0, 1, 2]);
+    // The same means from the full cosine matrix of the 24 held-out queries and the 24 real keys.
+    const cosines = tf.tidy(() => {
+      const images = tf.tensor4d(data.heldOut.images, [24, 8, 8, 3]);
+      const q = tf.div(
+        session.model.project(images),
+        tf.norm(session.model.project(images), 2, 1, true),
+      );
+      return tf.matMul(q, session.queue!.keys, false, true).arraySync() as number[][];
+    });
+    const rowAges = session.queue!.rowAges(session.steps);
+    const expected = [0, 1, 2].map((age) => {
+      const columns = [...rowAges.keys()].filter((j) => rowAges[j] === age);
+      const all = cosines.flatMap((row) => columns.map((j) => row[j]!));
+      return all.reduce((a, b) => a + b, 0) / all.length;
+    });
+    expectClose(Array.from(profile.cosines), expected, { atol: 1e-5 });
+    session.dispose();
+    const none = tiny({ queueSize: 0 });
+    await none.run(2);
+    expect((await none.ageProfile()).ages.length).toBe(0);
+    none.dispose();
   });
 
   it('keeps the tensor count flat over 2,000 steps with a full queue', async () => {

@@ -1,5 +1,6 @@
 // The MoCo trainer's experiment: parameter checks, the mapping onto the core session, snapshots
-// with cached read-outs and the queue's age, training time, reset, and the registry entry.
+// with cached read-outs, the queue's age and its age profile, training time, reset, and the
+// registry entry.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MOCO_DEFAULTS } from '../../src/core/moco';
 import { tf } from '../../src/core/tf';
@@ -47,6 +48,7 @@ describe('MoCo experiment', () => {
     expect(first.metrics.knn).toBe(first.metrics.knnBaseline);
     expect(first.metrics.lag).toBe(0);
     expect(first.metrics).toMatchObject({ queueFilled: 0, queueOldest: 0, trainSeconds: 0 });
+    expect(first.arrays.queueAges.length).toBe(0); // random keys only: no age profile yet
     await e.run(EVAL_EVERY - 1);
     const count = tf.memory().numTensors;
     const cached = await e.snapshot();
@@ -59,6 +61,11 @@ describe('MoCo experiment', () => {
     expect(fresh.metrics.evalStep).toBe(EVAL_EVERY);
     expect(fresh.metrics.evalSeconds).toBe(fresh.metrics.trainSeconds);
     expect(fresh.metrics.lag).toBeGreaterThan(0);
+    // The age profile of the 64 keys: ages 0–7 (8 per step), one mean cosine each, fresh arrays
+    // in every snapshot (a worker transfers them).
+    expect(Array.from(fresh.arrays.queueAges)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    for (const c of fresh.arrays.queueCosines) expect(Math.abs(c)).toBeLessThanOrEqual(1);
+    expect((await e.snapshot()).arrays.queueCosines).not.toBe(fresh.arrays.queueCosines);
     e.update({ ...small, m: '0.9', tau: 0.1 });
     await e.run(2);
     expect(tf.memory().numTensors).toBe(count);

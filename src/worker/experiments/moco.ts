@@ -1,10 +1,15 @@
 // The live MoCo trainer's experiment: the core's MoCo session (query and momentum key encoders,
 // a queue of keys, InfoNCE, Adam) on a stream of the built-in shapes far longer than the queue,
-// each picture rendered when a batch draws it (src/data/shapes/moco.ts). The k-NN read-out and the
-// key encoder's lag cost a few steps each, so a snapshot refreshes them only every EVAL_EVERY
-// steps. The time spent in training steps is summed, so the page can plot accuracy against
-// training time.
-import { createMocoSession, type MocoParams, type MocoSession } from '../../core/moco';
+// each picture rendered when a batch draws it (src/data/shapes/moco.ts). The k-NN read-out, the
+// key encoder's lag and the queue's age profile cost a few steps each, so a snapshot refreshes
+// them only every EVAL_EVERY steps. The time spent in training steps is summed, so the page can
+// plot accuracy against training time.
+import {
+  createMocoSession,
+  type MocoParams,
+  type MocoSession,
+  type QueueAgeProfile,
+} from '../../core/moco';
 import { SIMCLR_DEFAULTS } from '../../core/simclr';
 import { mocoShapes } from '../../data/shapes/moco';
 import { parseMocoParams, type MocoExperimentParams } from '../../settings/moco';
@@ -41,11 +46,21 @@ export type MocoMetrics = {
   queueFilled: number;
 };
 
-/** The trainer's parameters and snapshot; no arrays, no layout. */
+/**
+ * The queue's age profile at `evalStep` (the core's QueueAgeProfile): the distinct ages of its
+ * real keys in steps, ascending, and the mean cosine of the held-out queries with keys of each
+ * age. Empty without a queue. Fresh arrays in every snapshot, since a worker transfers them.
+ */
+export type MocoAgeProfile = {
+  queueAges: Float32Array;
+  queueCosines: Float32Array;
+};
+
+/** The trainer's parameters, snapshot and the queue's age profile; no layout. */
 export type MocoShape = {
   params: MocoExperimentParams;
   metrics: MocoMetrics;
-  arrays: Record<string, never>;
+  arrays: MocoAgeProfile;
   layout: Record<string, never>;
 };
 
@@ -72,6 +87,7 @@ interface Evaluation {
   knn: number;
   lag: number;
   weightLag: number;
+  profile: QueueAgeProfile;
 }
 
 class MocoExperiment implements Experiment<MocoShape> {
@@ -106,6 +122,7 @@ class MocoExperiment implements Experiment<MocoShape> {
         knn,
         lag: lag.representation,
         weightLag: lag.parameters,
+        profile: await this.session.ageProfile(),
       };
     }
     const ages = this.session.queueAges();
@@ -125,7 +142,7 @@ class MocoExperiment implements Experiment<MocoShape> {
         queueMeanAge: ages.mean,
         queueFilled: ages.real,
       },
-      arrays: {},
+      arrays: { queueAges: e.profile.ages.slice(), queueCosines: e.profile.cosines.slice() },
     };
   }
 
