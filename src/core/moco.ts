@@ -55,7 +55,6 @@ export interface MocoLag {
   parameters: number;
 }
 
-/** A MoCo training run. */
 /**
  * Mean cosine between the held-out pictures' queries and the queue's keys, by the keys' age in
  * steps (random initial rows left out). If keys of one age are much nearer the queries than keys
@@ -92,6 +91,7 @@ export function meanByAge(values: ArrayLike<number>, rowAges: ArrayLike<number>)
   };
 }
 
+/** A MoCo training run. */
 export interface MocoSession {
   /** Current parameters (a copy; change them with {@link MocoSession.update}). */
   readonly params: MocoParams;
