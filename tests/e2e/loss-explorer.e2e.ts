@@ -89,9 +89,17 @@ test('loss explorer: a shared link restores the arrangement; a bad link shows a 
   await readyFigure(page, 'loss-explorer');
   await drag(page, 'n2', 60);
   await keyboardTo(page, FRAME, 'Temperature τ', 'PageDown', '0.0794');
-  await page.waitForFunction(() => location.search.includes('loss.tau'), null, {
-    timeout: 5000,
-  });
+  // The address is written 250 ms after the last change: under load the keys come slower than
+  // that and an intermediate τ lands first, so wait for the final one.
+  await page.waitForFunction(
+    (frame) => {
+      const tau = document.querySelector(`${frame} .loss-explorer`)?.getAttribute('data-tau');
+      const inUrl = new URLSearchParams(location.search).get('loss.tau');
+      return tau != null && inUrl != null && Math.abs(Number(inUrl) - Number(tau)) < 1e-3;
+    },
+    FRAME,
+    { timeout: 5000 },
+  );
   const state = await snapshot(page);
   const link = page.url();
 
