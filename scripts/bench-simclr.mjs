@@ -5,7 +5,10 @@
 // same encoder at random initialisation (the figure re-measures every 20 steps). A report, not a
 // test: nothing here fails on a low number. WebAssembly runs twice: on a page served without
 // cross-origin isolation (one thread, as on a host that sets no headers) and on an isolated page
-// (threaded, as `npm start` serves it), and the ratio of their steps per second is printed.
+// (threaded, as `npm start` serves it), and the ratio of their steps per second is printed; then
+// the same two pages time the training step alone (Under the hood's benchmark, "SimCLR training
+// step": the trainer's model on a fixed batch, no augmentation), to separate how the step's own
+// kernels scale with threads from what the trainer does around them.
 // Usage: node scripts/bench-simclr.mjs [seconds, default 120] [backends, default wasm,webgl,cpu]
 // (webgpu runs in its own browser with --enable-unsafe-webgpu). DIST= and BASE= as in
 // scripts/bench-browser.mjs.
@@ -95,6 +98,37 @@ async function measure(browser, url, backend, { isolated = true } = {}) {
   };
 }
 
+/**
+ * Times the benchmark figure's SimCLR step on WebAssembly on a page with or without isolation;
+ * the median ms per step, or a reason.
+ */
+async function stepOnWasm(browser, url, { isolated }) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    serviceWorkers: 'block',
+  });
+  if (!isolated) await withoutIsolation(context);
+  const page = await context.newPage();
+  const bench = '[data-demo="ntxent-benchmark"]';
+  await page.goto(`${url}under-the-hood.html`);
+  await page.locator(bench).scrollIntoViewIfNeeded();
+  await page.waitForSelector(`${bench}[data-state="ready"]`, { timeout: 120_000 });
+  await page.locator(bench).getByLabel('Step').selectOption({ label: 'SimCLR, 64 images' });
+  await page.locator(bench).getByRole('button', { name: 'Run benchmark' }).click();
+  const wasm = page.locator(`${bench} tr[data-benchmark-row="wasm"] td`).first();
+  await page.waitForFunction(
+    (cell) => /ms$|^failed/.test(document.querySelector(cell)?.textContent?.trim() ?? ''),
+    `${bench} tr[data-benchmark-row="wasm"] td`,
+    { timeout: 600_000, polling: 500 },
+  );
+  const text = (await wasm.textContent())?.trim() ?? '';
+  const threads = (
+    await page.locator(`${bench} .demo-frame__backend strong`).textContent()
+  )?.trim();
+  await context.close();
+  return { ms: Number.parseFloat(text), text, threads };
+}
+
 const pct = (x) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : '–');
 console.log(`SimCLR trainer, default settings, ${SECONDS} s of training per backend\n`);
 /** Each run: the backend asked for, and for WebAssembly whether the page is isolated. */
@@ -137,4 +171,26 @@ if (single && threaded) {
     `\nWebAssembly threads: ${threaded.label} ${threaded.rate.toFixed(2)} steps/s vs ` +
       `${single.label} ${single.rate.toFixed(2)} steps/s → ${(threaded.rate / single.rate).toFixed(2)}×`,
   );
+}
+
+if (BACKENDS.includes('wasm')) {
+  const steps = {};
+  for (const isolated of [false, true]) {
+    const { browser, url, close } = await openBench();
+    try {
+      steps[isolated] = await stepOnWasm(browser, url, { isolated });
+    } catch (error) {
+      console.log(`step benchmark failed (${error instanceof Error ? error.message : error})`);
+    } finally {
+      await close();
+    }
+  }
+  const [one, many] = [steps[false], steps[true]];
+  if (one && many) {
+    console.log(
+      `The training step alone (fixed batch of 2 × 64 views, no augmentation), median on ` +
+        `WebAssembly: not isolated ${one.text}, isolated ${many.text} (page on ${many.threads}) → ` +
+        `${(one.ms / many.ms).toFixed(2)}×`,
+    );
+  }
 }

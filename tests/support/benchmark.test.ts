@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { benchmarkRows } from '../../src/support/benchmark';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { disposeCachedConstants } from '../../src/core/constants';
+import { tf } from '../../src/core/tf';
+import {
+  BENCHMARK_WORKLOADS,
+  DEFAULT_BENCHMARK_WORKLOAD,
+  benchmarkRows,
+} from '../../src/support/benchmark';
+import { useCpu } from '../core/helpers';
 
 describe('benchmarkRows', () => {
   it('reports time, speed and speed relative to the fastest backend', () => {
@@ -26,5 +33,36 @@ describe('benchmarkRows', () => {
       ['running…', '—', 0, false],
       ['—', '—', 0, false],
     ]);
+  });
+});
+
+describe('BENCHMARK_WORKLOADS', () => {
+  beforeAll(useCpu);
+
+  it('offers NT-Xent at three batch sizes and the SimCLR step, starting at N = 256', () => {
+    expect(BENCHMARK_WORKLOADS.map((w) => w.id)).toEqual([
+      'ntxent-64',
+      'ntxent-256',
+      'ntxent-1024',
+      'simclr-64',
+    ]);
+    expect(DEFAULT_BENCHMARK_WORKLOAD.id).toBe('ntxent-256');
+    expect(DEFAULT_BENCHMARK_WORKLOAD.description).toMatch(
+      /^One step = the NT-Xent loss of 256 pairs/,
+    );
+  });
+
+  // The larger steps take seconds on the CPU backend; simclrStepWorkload has its own test.
+  it('builds the smaller NT-Xent workloads on the active backend; it runs a step and frees its tensors', async () => {
+    for (const workload of BENCHMARK_WORKLOADS.slice(0, 2)) {
+      disposeCachedConstants();
+      const before = tf.memory().numTensors;
+      const step = workload.build();
+      await step.run();
+      step.dispose();
+      disposeCachedConstants();
+      expect(tf.memory().numTensors, workload.id).toBe(before);
+      expect(workload.timing.repeats! >= 5 && workload.timing.warmup! >= 2, workload.id).toBe(true);
+    }
   });
 });
