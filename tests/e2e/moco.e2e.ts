@@ -147,9 +147,12 @@ test('moco vs simclr: two minutes of MoCo at batch 16 and of SimCLR at batch 128
   expect(mocoSteps > 0 && simclrSteps > 0, 'a trainer did not run');
   expect(Number.isFinite(mocoKnn) && Number.isFinite(simclrKnn), 'a k-NN read-out is missing');
   // The chapter: in the same time MoCo at batch 16 takes at least twice SimCLR's steps at batch
-  // 128, but SimCLR's k-NN accuracy is higher.
+  // 128, but SimCLR's k-NN accuracy is higher, by more than ten points.
   expect(mocoSteps >= 2 * simclrSteps, `MoCo ${mocoSteps} steps, SimCLR ${simclrSteps}`);
-  expect(simclrKnn > mocoKnn, 'MoCo caught up with SimCLR');
+  expect(
+    simclrKnn - mocoKnn > 0.1,
+    `MoCo ${mocoKnn} came within ten points of SimCLR ${simclrKnn}`,
+  );
   note(
     `${seconds} s: MoCo N 16 K 4096 m 0.99 ${mocoSteps} steps, k-NN ${(100 * mocoKnn).toFixed(1)} % ` +
       `(random init ${(100 * mocoBase).toFixed(1)} %); SimCLR N 128 ${simclrSteps} steps, k-NN ` +
