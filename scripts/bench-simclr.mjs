@@ -6,8 +6,8 @@
 // test: nothing here fails on a low number. WebAssembly runs twice: on a page served without
 // cross-origin isolation (one thread, as on a host that sets no headers) and on an isolated page
 // (threaded, as `npm start` serves it), and the ratio of their steps per second is printed; then
-// the same two pages time the training step alone (Under the hood's benchmark, "SimCLR training
-// step": the trainer's model on a fixed batch, no augmentation), to separate how the step's own
+// the same two pages time the training step alone (Under the hood's benchmark, step "SimCLR, 64
+// images": the trainer's model on a fixed batch, no augmentation), to separate how the step's own
 // kernels scale with threads from what the trainer does around them.
 // Usage: node scripts/bench-simclr.mjs [seconds, default 120] [backends, default wasm,webgl,cpu]
 // (webgpu runs in its own browser with --enable-unsafe-webgpu). DIST= and BASE= as in
@@ -99,8 +99,8 @@ async function measure(browser, url, backend, { isolated = true } = {}) {
 }
 
 /**
- * Times the benchmark figure's SimCLR step on WebAssembly on a page with or without isolation;
- * the median ms per step, or a reason.
+ * Times the benchmark figure's SimCLR step on WebAssembly on a page with or without isolation:
+ * the median ms per step, the cell's text ("25.7 ms" or "failed: …") and the page's backend label.
  */
 async function stepOnWasm(browser, url, { isolated }) {
   const context = await browser.newContext({
